@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+import { registerSchedule } from './schedule.ts';
+import { registerSuggest } from './suggest.ts';
+
+/** Every sub-command of `labo`, one module each. */
+export function registerCommands(program: Command): void {
+  registerSchedule(program);
+  registerSuggest(program);
+}

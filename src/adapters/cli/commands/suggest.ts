@@ -1,5 +1,163 @@
-import type { Command } from 'commander';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { InvalidArgumentError, type Command } from 'commander';
+import { z } from 'zod';
+import { rankProfiles } from '../../../domain/matching/engine.ts';
+import {
+  CATEGORIES,
+  THEMES,
+  UNIVERSES,
+  type GeoLookup,
+  type MatchProfile,
+  type Theme,
+} from '../../../domain/matching/model.ts';
+import { loadGeography } from '../../geo/load-geography.ts';
 
+const BAD_INPUT = 2;
+
+const exchange = (side: string) =>
+  z.object({
+    category: z.enum(CATEGORIES, {
+      error: (issue) => `unknown ${side} category ${JSON.stringify(issue.input)}`,
+    }),
+    text: z.string().nullish(),
+  });
+
+const ProfileSchema = z.object({
+  id: z.union([z.string().min(1), z.number()]).transform(String),
+  name: z.string(),
+  universe: z.enum(UNIVERSES, { error: (issue) => `unknown universe ${JSON.stringify(issue.input)}` }),
+  insee: z
+    .string()
+    .regex(/^(\d{5}|2[AB]\d{3})$/, {
+      error: (issue) => `not an INSEE commune code: ${JSON.stringify(issue.input)}`,
+    })
+    .nullable()
+    .default(null),
+  description: z.string().default(''),
+  needs: z.array(exchange('need')).default([]),
+  offers: z.array(exchange('offer')).default([]),
+  themes: z.array(z.string()).default([]),
+  partners: z.array(z.string()).optional(),
+  met: z.array(z.string()).optional(),
+});
+
+const InputSchema = z.object({ profiles: z.array(ProfileSchema) });
+
+class BadInput extends Error {}
+
+interface SuggestCliOptions {
+  in: string;
+  out: string;
+  top: number;
+  for?: string;
+  mode: 'complementary' | 'improbable';
+}
+
+/** `labo suggest`: complementary partners for each profile of a file, explained (issue 11). */
 export function registerSuggest(program: Command): void {
-  void program;
+  program
+    .command('suggest')
+    .description('Suggère à chaque organisation des partenaires complémentaires, avec la raison')
+    .requiredOption('--in <file>', 'profiles.json: { "profiles": [...] }')
+    .requiredOption('--out <file>', 'rankings.json to write')
+    .option('--top <n>', 'suggestions per organisation', parsePositiveInt, 10)
+    .option('--for <id>', 'only this organisation')
+    .option('--mode <mode>', 'complementary (default) or improbable', parseMode, 'complementary')
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : BAD_INPUT))
+    .action((options: SuggestCliOptions) => {
+      try {
+        runSuggest(options);
+      } catch (error) {
+        if (!(error instanceof BadInput)) throw error;
+        process.stderr.write(`labo suggest: ${error.message}\n`);
+        process.exitCode = BAD_INPUT;
+      }
+    });
+}
+
+function runSuggest(options: SuggestCliOptions): void {
+  const profiles = readProfiles(options.in);
+  if (options.for !== undefined && !profiles.some((p) => p.id === options.for)) {
+    throw new BadInput(`--for: no profile has id ${JSON.stringify(options.for)}`);
+  }
+  const geo = profiles.some((p) => p.insee) ? loadGeography().lookup : noGeography;
+  const rankings = rankProfiles(profiles, geo, {
+    top: options.top,
+    mode: options.mode,
+    ...(options.for !== undefined ? { forIds: [options.for] } : {}),
+  });
+  writeFileSync(options.out, `${JSON.stringify(rankings, null, 2)}\n`);
+}
+
+const noGeography: GeoLookup = () => undefined;
+
+function readProfiles(file: string): MatchProfile[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new BadInput(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new BadInput(`${file}: malformed JSON (${(error as Error).message})`);
+  }
+  const parsed = InputSchema.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues
+      .slice(0, 10)
+      .map((issue) => `${formatPath(issue.path) || 'input'}: ${issue.message}`);
+    throw new BadInput(lines.join('\n'));
+  }
+  const firstAt = new Map<string, number>();
+  parsed.data.profiles.forEach((p, i) => {
+    const first = firstAt.get(p.id);
+    if (first !== undefined)
+      throw new BadInput(`profiles[${i}].id: duplicate id ${JSON.stringify(p.id)} (also profiles[${first}])`);
+    firstAt.set(p.id, i);
+  });
+  return parsed.data.profiles.map((p, i) => ({
+    id: p.id,
+    name: p.name,
+    universe: p.universe,
+    insee: p.insee,
+    description: p.description,
+    needs: p.needs.map((e) => ({ category: e.category, ...(e.text ? { text: e.text } : {}) })),
+    offers: p.offers.map((e) => ({ category: e.category, ...(e.text ? { text: e.text } : {}) })),
+    themes: knownThemes(p.themes, i),
+    ...(p.partners ? { partners: p.partners } : {}),
+    ...(p.met ? { met: p.met } : {}),
+  }));
+}
+
+function knownThemes(themes: string[], profileIndex: number): Theme[] {
+  const known: Theme[] = [];
+  themes.forEach((t, k) => {
+    if ((THEMES as readonly string[]).includes(t)) known.push(t as Theme);
+    else
+      process.stderr.write(
+        `warning: profiles[${profileIndex}].themes[${k}]: unknown theme ${JSON.stringify(t)} ignored\n`,
+      );
+  });
+  return known;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+function parseMode(value: string): 'complementary' | 'improbable' {
+  if (value !== 'complementary' && value !== 'improbable')
+    throw new InvalidArgumentError('expected "improbable"');
+  return value;
 }

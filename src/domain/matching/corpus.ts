@@ -1,0 +1,133 @@
+import { CATEGORY_CONCEPTS } from './complementarity.ts';
+import {
+  CATEGORIES,
+  THEMES,
+  type Category,
+  type Exchange,
+  type GeoLookup,
+  type MatchProfile,
+  type Place,
+} from './model.ts';
+import { combine, toUnitVector, type SparseVector } from './sparse-vector.ts';
+import { analyse, CONCEPT_PREFIX } from './text/analyse.ts';
+import type { Weights } from './weights.ts';
+
+export interface PreparedExchange {
+  category: Category;
+  text?: string;
+  vector: SparseVector;
+}
+
+export interface PreparedProfile {
+  profile: MatchProfile;
+  index: number;
+  needs: PreparedExchange[];
+  offers: PreparedExchange[];
+  description: SparseVector;
+  /** All needs as one vector, for the candidate index. */
+  allNeeds: SparseVector;
+  /** All offers plus the description (what it does is what it can give). */
+  allOffers: SparseVector;
+  needMask: number;
+  offerMask: number;
+  themeMask: number;
+  place?: Place;
+  partners: ReadonlySet<string>;
+  met: ReadonlySet<string>;
+}
+
+/** Profiles analysed once: term dictionary, IDF over the whole set, unit vectors per text. */
+export interface Corpus {
+  profiles: PreparedProfile[];
+  byId: ReadonlyMap<string, number>;
+  /** Term id → term (stem or '#concept'), for explanations. */
+  terms: string[];
+  weights: Readonly<Weights>;
+}
+
+export const categoryBit = (c: Category): number => 1 << CATEGORIES.indexOf(c);
+const themeBit = (t: (typeof THEMES)[number]): number => 1 << THEMES.indexOf(t);
+
+export function prepareCorpus(
+  profiles: readonly MatchProfile[],
+  geo: GeoLookup,
+  weights: Readonly<Weights>,
+): Corpus {
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  const idOf = (term: string): number => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = terms.length;
+      termIds.set(term, id);
+      terms.push(term);
+    }
+    return id;
+  };
+
+  const conceptIds = (c: Category): number[] => CATEGORY_CONCEPTS[c].map((k) => idOf(CONCEPT_PREFIX + k));
+  const analysed = profiles.map((p) => ({
+    needs: p.needs.map((e) => termsOfExchange(e).map(idOf)),
+    offers: p.offers.map((e) => termsOfExchange(e).map(idOf)),
+    description: analyse(`${p.name} ${p.description}`).map(idOf),
+    categoryConcepts: [...p.needs, ...p.offers].flatMap((e) => conceptIds(e.category)),
+  }));
+
+  // A bare category counts in the document frequency of its concepts, so a concept that every
+  // ticked box carries weighs as little as a common word.
+  const df = new Float64Array(terms.length);
+  for (const a of analysed) {
+    const seen = new Set([...a.needs.flat(), ...a.offers.flat(), ...a.description, ...a.categoryConcepts]);
+    for (const id of seen) df[id] = (df[id] ?? 0) + 1;
+  }
+  const n = profiles.length;
+  const idf = Float64Array.from(df, (d) => Math.log(1 + (n - d + 0.5) / (d + 0.5)));
+  const termWeight = terms.map(
+    (t, id) => (idf[id] as number) * (t.startsWith(CONCEPT_PREFIX) ? weights.concept : 1),
+  );
+
+  const vectorOf = (ids: number[], categoryConceptIds: number[] = []): SparseVector => {
+    const tf = new Map<number, number>();
+    for (const id of ids) tf.set(id, (tf.get(id) ?? 0) + 1);
+    const entries = new Map<number, number>();
+    for (const [id, count] of tf) entries.set(id, (1 + Math.log(count)) * (termWeight[id] as number));
+    for (const id of categoryConceptIds) {
+      entries.set(id, (entries.get(id) ?? 0) + weights.categoryConcept * (termWeight[id] as number));
+    }
+    return toUnitVector(entries);
+  };
+  const prepareExchange = (e: Exchange, ids: number[]): PreparedExchange => ({
+    category: e.category,
+    ...(e.text ? { text: e.text } : {}),
+    vector: vectorOf(ids, conceptIds(e.category)),
+  });
+
+  const prepared = profiles.map((p, index): PreparedProfile => {
+    const a = analysed[index] as (typeof analysed)[number];
+    const needs = p.needs.map((e, k) => prepareExchange(e, a.needs[k] as number[]));
+    const offers = p.offers.map((e, k) => prepareExchange(e, a.offers[k] as number[]));
+    const description = vectorOf(a.description);
+    const place = p.insee ? geo(p.insee) : undefined;
+    return {
+      profile: p,
+      index,
+      needs,
+      offers,
+      description,
+      allNeeds: combine(needs.map((e) => [e.vector, 1] as const)),
+      allOffers: combine([...offers.map((e) => [e.vector, 1] as const), [description, 0.5]]),
+      needMask: p.needs.reduce((m, e) => m | categoryBit(e.category), 0),
+      offerMask: p.offers.reduce((m, e) => m | categoryBit(e.category), 0),
+      themeMask: p.themes.reduce((m, t) => m | themeBit(t), 0),
+      ...(place ? { place } : {}),
+      partners: new Set(p.partners ?? []),
+      met: new Set(p.met ?? []),
+    };
+  });
+
+  return { profiles: prepared, byId: new Map(profiles.map((p, i) => [p.id, i])), terms, weights };
+}
+
+function termsOfExchange(e: Exchange): string[] {
+  return e.text ? analyse(e.text) : [];
+}

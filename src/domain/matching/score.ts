@@ -1,0 +1,128 @@
+import { answers } from './complementarity.ts';
+import type { Corpus, PreparedExchange, PreparedProfile } from './corpus.ts';
+import { proximity, type Proximity } from './geography.ts';
+import { THEMES, type Theme } from './model.ts';
+import { dot, sharedIds } from './sparse-vector.ts';
+import { crossing } from './universe.ts';
+import type { Weights } from './weights.ts';
+
+/** The best need of one side met by an offer (or the description) of the other. */
+export interface Match {
+  need: PreparedExchange;
+  /** Undefined when the need is met only by what the other's description says it does. */
+  offer?: PreparedExchange;
+  value: number;
+  categoryFit: number;
+  /** Term ids shared by the need and the offer (or description), for the "why". */
+  shared: number[];
+}
+
+export interface Flow {
+  value: number;
+  matches: Match[];
+}
+
+export interface PairScore {
+  score: number;
+  /** What the ranked-for organisation needs and the candidate offers. */
+  forward: Flow;
+  /** What the candidate needs and the ranked-for organisation offers. */
+  backward: Flow;
+  complementarity: number;
+  descriptionSimilarity: number;
+  sharedThemes: Theme[];
+  proximity: Proximity;
+  crossing: number;
+}
+
+/**
+ * How well `candidate` answers `seeker`'s needs and the reverse, weighted. Symmetric by
+ * construction (forward and backward play the same part) so that a pair ranks the same from
+ * either side; what differs between sides is only the pool each is ranked against.
+ */
+export function scorePair(corpus: Corpus, seeker: PreparedProfile, candidate: PreparedProfile): PairScore {
+  const w = corpus.weights;
+  const forward = flow(w, seeker, candidate);
+  const backward = flow(w, candidate, seeker);
+  const hi = Math.max(forward.value, backward.value);
+  const lo = Math.min(forward.value, backward.value);
+  const complementarity = hi + w.mutual * lo;
+  const descriptionSimilarity = dot(seeker.description, candidate.description);
+  const common = seeker.themeMask & candidate.themeMask;
+  const sharedThemes = THEMES.filter((_, i) => (common & (1 << i)) !== 0);
+  const themeShare =
+    sharedThemes.length / Math.max(1, Math.min(popcount(seeker.themeMask), popcount(candidate.themeMask)));
+  const near = proximity(seeker.place, candidate.place);
+  const proximityScore = near.level === 'unknown' ? w.unknownProximity : near.score;
+  const cross = crossing(seeker.profile.universe, candidate.profile.universe);
+  const alreadyMet = seeker.met.has(candidate.profile.id) || candidate.met.has(seeker.profile.id);
+  const raw =
+    complementarity +
+    w.description * descriptionSimilarity +
+    w.themes * themeShare +
+    w.universe * cross +
+    w.proximity * proximityScore -
+    (alreadyMet ? w.alreadyMet : 0);
+  return {
+    score: Math.max(0, raw / maxRaw(w)),
+    forward,
+    backward,
+    complementarity,
+    descriptionSimilarity,
+    sharedThemes,
+    proximity: near,
+    crossing: cross,
+  };
+}
+
+/** The largest raw score the weights allow, so that scores read in [0, 1]. */
+export function maxRaw(w: Readonly<Weights>): number {
+  const flowMax = (w.category + w.exchangeText + w.needInDescription) * (1 + w.secondNeed);
+  return flowMax * (1 + w.mutual) + w.description + w.themes + w.universe + w.proximity;
+}
+
+function flow(w: Readonly<Weights>, needer: PreparedProfile, giver: PreparedProfile): Flow {
+  const matches: Match[] = [];
+  for (const need of needer.needs) {
+    let best: Match | undefined;
+    for (const offer of giver.offers) {
+      const categoryFit = answers(need.category, offer.category);
+      const text = dot(need.vector, offer.vector);
+      const value = w.category * categoryFit + w.exchangeText * text;
+      if (value > 0 && (!best || value > best.value)) {
+        best = {
+          need,
+          offer,
+          value,
+          categoryFit,
+          shared: text > 0 ? sharedIds(need.vector, offer.vector) : [],
+        };
+      }
+    }
+    const inDescription = dot(need.vector, giver.description);
+    if (inDescription > 0) {
+      const extra = w.needInDescription * inDescription;
+      best = best
+        ? {
+            ...best,
+            value: best.value + extra,
+            shared: best.shared.length > 0 ? best.shared : sharedIds(need.vector, giver.description),
+          }
+        : { need, value: extra, categoryFit: 0, shared: sharedIds(need.vector, giver.description) };
+    }
+    if (best) matches.push(best);
+  }
+  matches.sort((a, b) => b.value - a.value);
+  const value = (matches[0]?.value ?? 0) + w.secondNeed * (matches[1]?.value ?? 0);
+  return { value, matches };
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  let v = x;
+  while (v) {
+    v &= v - 1;
+    n += 1;
+  }
+  return n;
+}

@@ -1,0 +1,96 @@
+import { candidatesOf } from './candidates.ts';
+import type { Corpus, PreparedProfile } from './corpus.ts';
+import { diversify } from './diversify.ts';
+import type { Mode, Suggestion } from './model.ts';
+import { partnershipType } from './partnership-type.ts';
+import { maxRaw, scorePair, type PairScore } from './score.ts';
+import { isSameFamily } from './universe.ts';
+import { explain } from './why.ts';
+
+export interface SuggestOptions {
+  top: number;
+  mode: Mode;
+  /** Above this many profiles, candidates come from the index instead of a full comparison. */
+  exactUpTo?: number;
+  /** How many candidates the index hands to the full score. */
+  candidates?: number;
+}
+
+const DEFAULTS = { exactUpTo: 3000, candidates: 300 };
+
+interface Scored {
+  candidate: PreparedProfile;
+  pair: PairScore;
+  score: number;
+  kind: string;
+}
+
+/** The top suggestions for one organisation of the corpus, best first, each explained. */
+export function suggestFor(corpus: Corpus, seekerIndex: number, options: SuggestOptions): Suggestion[] {
+  const seeker = corpus.profiles[seekerIndex] as PreparedProfile;
+  const exactUpTo = options.exactUpTo ?? DEFAULTS.exactUpTo;
+  const pool =
+    corpus.profiles.length <= exactUpTo
+      ? corpus.profiles
+      : candidatesOf(corpus, seekerIndex, options.candidates ?? DEFAULTS.candidates).map(
+          (i) => corpus.profiles[i] as PreparedProfile,
+        );
+
+  const scored: Scored[] = [];
+  for (const candidate of pool) {
+    if (candidate.index === seekerIndex) continue;
+    if (seeker.partners.has(candidate.profile.id) || candidate.partners.has(seeker.profile.id)) continue;
+    const pair = scorePair(corpus, seeker, candidate);
+    const score =
+      options.mode === 'improbable' ? improbableScore(corpus, seeker, candidate, pair) : pair.score;
+    if (score <= 0) continue;
+    scored.push({ candidate, pair, score, kind: kindOf(candidate, pair) });
+  }
+  scored.sort((a, b) => b.score - a.score || a.candidate.index - b.candidate.index);
+  const picked = diversify(scored.slice(0, options.top * 4), options.top, corpus.weights.diversity);
+  return picked.map(({ candidate, pair, score }) => ({
+    id: candidate.profile.id,
+    score: Math.round(score * 1000) / 1000,
+    type: partnershipType(pair, seeker.profile, candidate.profile),
+    why: explain(pair, seeker.profile, candidate.profile, options.mode === 'improbable'),
+  }));
+}
+
+/** Suggestions for every organisation, or only those listed. */
+export function suggestAll(
+  corpus: Corpus,
+  options: SuggestOptions,
+  onlyIds?: readonly string[],
+): Record<string, Suggestion[]> {
+  const rankings: Record<string, Suggestion[]> = {};
+  const indexes = onlyIds
+    ? onlyIds.map((id) => corpus.byId.get(id)).filter((i) => i !== undefined)
+    : corpus.profiles.map((p) => p.index);
+  for (const i of indexes)
+    rankings[(corpus.profiles[i] as PreparedProfile).profile.id] = suggestFor(corpus, i, options);
+  return rankings;
+}
+
+// Two suggestions look alike when they are the same universe answering with the same category.
+function kindOf(candidate: PreparedProfile, pair: PairScore): string {
+  const main = pair.forward.matches[0]?.offer?.category ?? pair.backward.matches[0]?.need.category ?? 'none';
+  return `${candidate.profile.universe}/${main}`;
+}
+
+/**
+ * Improbable encounters: complementary pairs that share few words and cross universes. The
+ * complementarity must be real (a need met), the lexical distance is the reward.
+ */
+function improbableScore(
+  corpus: Corpus,
+  seeker: PreparedProfile,
+  candidate: PreparedProfile,
+  pair: PairScore,
+): number {
+  const w = corpus.weights;
+  const minimum = 0.5 * w.category;
+  if (Math.max(pair.forward.value, pair.backward.value) < minimum) return 0;
+  if (isSameFamily(seeker.profile.universe, candidate.profile.universe)) return 0;
+  const distance = 1 - pair.descriptionSimilarity;
+  return (pair.complementarity * distance * distance + w.proximity * pair.proximity.score) / maxRaw(w);
+}

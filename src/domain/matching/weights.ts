@@ -1,0 +1,50 @@
+/**
+ * The engine's weights, versioned like a model: every change of a number here is a new `engine`
+ * string in the output and a new row in docs/matching.md's evaluation table.
+ */
+export interface Weights {
+  /** A need category answered by an offer category (table in complementarity.ts). */
+  category: number;
+  /** Text similarity between one need and one offer (stems + field vocabulary). */
+  exchangeText: number;
+  /** A need found in the other side's description (what it does, hence can offer). */
+  needInDescription: number;
+  /** Second-best need answered, as a share of the best one. */
+  secondNeed: number;
+  /** The weaker direction of a two-way exchange, as a share of the stronger one. */
+  mutual: number;
+  /** Similarity of whole descriptions: same field of action, not complementarity. */
+  description: number;
+  themes: number;
+  universe: number;
+  proximity: number;
+  /** Proximity granted when a commune is unknown, so sparse profiles are not pushed away. */
+  unknownProximity: number;
+  /** Weight of a concept token relative to a word stem with the same IDF. */
+  concept: number;
+  /** Weight of the category's own concepts added to an exchange's text. */
+  categoryConcept: number;
+  /** Subtracted when the two have already met. */
+  alreadyMet: number;
+  /** Diversity: penalty per earlier suggestion of the same universe and main category. */
+  diversity: number;
+}
+
+export const ENGINE_VERSION = 'labo-match-1.0.0';
+
+export const WEIGHTS: Readonly<Weights> = {
+  category: 1,
+  exchangeText: 1.2,
+  needInDescription: 0.6,
+  secondNeed: 0.3,
+  mutual: 0.35,
+  description: 0.5,
+  themes: 0.35,
+  universe: 0.4,
+  proximity: 0.35,
+  unknownProximity: 0.3,
+  concept: 0.7,
+  categoryConcept: 0.5,
+  alreadyMet: 0.3,
+  diversity: 0.04,
+};

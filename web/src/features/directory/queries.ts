@@ -1,0 +1,97 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import {
+  OrganisationPageSchema,
+  OrganisationSchema,
+  type Organisation,
+  type OrganisationInput,
+  type OrganisationPatch,
+  type Universe,
+} from '../../../../src/contracts/organisations.ts';
+import { api, toQuery } from '../../lib/api.ts';
+
+export interface OrganisationFilters {
+  q?: string;
+  universe?: Universe;
+  status: 'active' | 'archived';
+  page: number;
+  pageSize?: number;
+}
+
+const keys = {
+  all: ['organisations'] as const,
+  list: (filters: OrganisationFilters) => ['organisations', 'list', filters] as const,
+  one: (id: string) => ['organisations', 'one', id] as const,
+};
+
+export function useOrganisations(filters: OrganisationFilters) {
+  return useQuery({
+    queryKey: keys.list(filters),
+    queryFn: ({ signal }) =>
+      api(`/api/organisations${toQuery({ ...filters })}`, { schema: OrganisationPageSchema, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOrganisation(id: string) {
+  return useQuery({
+    queryKey: keys.one(id),
+    queryFn: ({ signal }) =>
+      api(`/api/organisations/${encodeURIComponent(id)}`, { schema: OrganisationSchema, signal }),
+  });
+}
+
+function useRefreshOrganisation() {
+  const queryClient = useQueryClient();
+  return (organisation: Organisation) => {
+    queryClient.setQueryData(keys.one(organisation.id), organisation);
+    return queryClient.invalidateQueries({ queryKey: keys.all, refetchType: 'none' });
+  };
+}
+
+export function useCreateOrganisation() {
+  const refresh = useRefreshOrganisation();
+  return useMutation({
+    mutationFn: (input: OrganisationInput) =>
+      api('/api/organisations', { body: input, schema: OrganisationSchema }),
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateOrganisation(id: string) {
+  const refresh = useRefreshOrganisation();
+  return useMutation({
+    mutationFn: (patch: OrganisationPatch) =>
+      api(`/api/organisations/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: patch,
+        schema: OrganisationSchema,
+      }),
+    onSuccess: refresh,
+  });
+}
+
+export function useArchiveOrganisation(id: string) {
+  const refresh = useRefreshOrganisation();
+  return useMutation({
+    mutationFn: () =>
+      api(`/api/organisations/${encodeURIComponent(id)}/archive`, { body: {}, schema: OrganisationSchema }),
+    onSuccess: refresh,
+  });
+}
+
+const CommuneSchema = z.object({ code: z.string(), name: z.string(), departement: z.string() });
+export type Commune = z.infer<typeof CommuneSchema>;
+const CommunesSchema = z.object({ items: z.array(CommuneSchema) });
+
+/** Communes whose name starts like `q` (the API answers up to 20). */
+export function useCommunes(q: string) {
+  const query = q.trim();
+  return useQuery({
+    queryKey: ['communes', query],
+    queryFn: ({ signal }) => api(`/api/communes${toQuery({ q: query })}`, { schema: CommunesSchema, signal }),
+    enabled: query.length >= 2,
+    staleTime: Infinity,
+    placeholderData: keepPreviousData,
+  });
+}

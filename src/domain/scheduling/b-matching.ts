@@ -1,0 +1,119 @@
+import type { Model } from './model.ts';
+import { minCostFlow } from './network-simplex.ts';
+
+export interface BMatching {
+  readonly feasible: boolean;
+  /** chosen[e] = 1 when edge e meets. */
+  readonly chosen: Uint8Array;
+  /** Σ of the chosen edges' weights. */
+  readonly weight: number;
+}
+
+/** Lower bound of each vertex for fairness m, on what is still to plan. */
+export function lowerBounds(model: Model, m: number): Int32Array {
+  const lower = new Int32Array(model.vertexCount);
+  for (let v = 0; v < model.vertexCount; v++) {
+    lower[v] = Math.max(0, Math.min(m, model.cap[v]!) - model.held[v]!);
+  }
+  return lower;
+}
+
+/**
+ * Maximum-weight b-matching with degree bounds [lower, remainingCap] and at most `totalCap`
+ * edges, as a minimum-cost circulation s → left → right → t → s. With `weighted` false only
+ * feasibility matters (zero costs: far fewer pivots). Ties in weight go to more meetings when
+ * the integer costs leave room for that second objective.
+ */
+export function solveBMatching(model: Model, lower: Int32Array, weighted: boolean): BMatching {
+  const n = model.vertexCount;
+  const edges = model.edgeLeft.length;
+  const s = n;
+  const t = n + 1;
+  const arcCount = edges + n + 1;
+  const source = new Int32Array(arcCount);
+  const target = new Int32Array(arcCount);
+  const capacity = new Float64Array(arcCount);
+  const cost = new Float64Array(arcCount);
+  const supply = new Float64Array(n + 2);
+  const upper = model.remainingCap;
+  const empty = { feasible: false, chosen: new Uint8Array(edges), weight: 0 };
+
+  let lowerSum = 0;
+  for (let v = 0; v < model.leftCount; v++) lowerSum += lower[v]!;
+  const meetingsBound = Math.min(model.totalCap, edges);
+  const secondObjective = weighted && model.profitIsInteger ? tieBreakFactor(model, meetingsBound) : 0;
+  for (let e = 0; e < edges; e++) {
+    source[e] = model.edgeLeft[e]!;
+    target[e] = model.edgeRight[e]!;
+    capacity[e] = 1;
+    if (weighted)
+      cost[e] = secondObjective > 0 ? -(model.profit[e]! * secondObjective + 1) : -model.profit[e]!;
+  }
+  for (let v = 0; v < n; v++) {
+    const a = edges + v;
+    const l = lower[v]!;
+    if (l > upper[v]!) return empty;
+    const isLeft = v < model.leftCount;
+    source[a] = isLeft ? s : v;
+    target[a] = isLeft ? v : t;
+    capacity[a] = upper[v]! - l;
+    supply[source[a]!]! -= l;
+    supply[target[a]!]! += l;
+  }
+  const back = edges + n;
+  source[back] = t;
+  target[back] = s;
+  if (lowerSum > model.totalCap) return empty;
+  capacity[back] = model.totalCap;
+
+  const result = minCostFlow(
+    { nodeCount: n + 2, source, target, capacity, cost, supply },
+    model.profitIsInteger ? 0 : 1e-9,
+  );
+  if (!result.feasible) return empty;
+  const chosen = new Uint8Array(edges);
+  let weight = 0;
+  for (let e = 0; e < edges; e++) {
+    if (result.flow[e]! > 0.5) {
+      chosen[e] = 1;
+      weight += model.edgeWeight[e]!;
+    }
+  }
+  return { feasible: true, chosen, weight };
+}
+
+/**
+ * Multiplier turning profit p into p·F + 1, so that among equal weights more meetings win; 0 when
+ * the products would leave the range where doubles count exactly.
+ */
+function tieBreakFactor(model: Model, meetingsBound: number): number {
+  let maxProfit = 0;
+  for (const p of model.profit) if (p > maxProfit) maxProfit = p;
+  const factor = meetingsBound + 1;
+  const limit = 2 ** 50 / ((model.vertexCount + 3) * (meetingsBound + 2));
+  return (maxProfit + 1) * factor <= limit ? factor : 0;
+}
+
+export interface FairSolution {
+  /** Largest m whose lower bounds admit a b-matching: no schedule is fairer. */
+  readonly fairness: number;
+  readonly matching: BMatching;
+}
+
+/** The largest m every vertex can reach (min(m, cap)), by binary search on feasibility. */
+export function maxFairness(model: Model): number {
+  let hi = 0;
+  for (let v = 0; v < model.vertexCount; v++) hi = Math.max(hi, model.cap[v]!);
+  let lo = 0;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (solveBMatching(model, lowerBounds(model, mid), false).feasible) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Maximum weight among b-matchings reaching fairness m. */
+export function bestAtFairness(model: Model, m: number): BMatching {
+  return solveBMatching(model, lowerBounds(model, m), true);
+}

@@ -1,0 +1,228 @@
+/**
+ * Minimum-cost flow by the primal network simplex method (block-search pricing, strongly feasible
+ * spanning trees, big-M artificial arcs), after LEMON's NetworkSimplex. Our networks have few nodes
+ * (the participants) and many arcs (the pairs), so the tree is kept as parent pointers plus child
+ * lists and a subtree is re-rooted and re-priced by a plain walk: O(nodes) per pivot is cheap here,
+ * and pricing, O(√arcs) per pivot, dominates.
+ */
+
+export interface FlowNetwork {
+  readonly nodeCount: number;
+  readonly source: Int32Array;
+  readonly target: Int32Array;
+  /** Upper bound of each arc; lower bounds are 0 (shift them into `supply` first). */
+  readonly capacity: Float64Array;
+  readonly cost: Float64Array;
+  /** Net supply of each node (outflow − inflow); sums to 0. */
+  readonly supply: Float64Array;
+}
+
+export interface FlowResult {
+  readonly feasible: boolean;
+  readonly flow: Float64Array;
+  readonly cost: number;
+  readonly pivots: number;
+}
+
+const UP = 1;
+const DOWN = -1;
+const AT_LOWER = 1;
+const AT_UPPER = -1;
+const IN_TREE = 0;
+
+/**
+ * Solves min Σ cost·flow subject to capacities and supplies. `tolerance` guards pricing when costs
+ * are not integers; integer costs (the caller scales them) make every comparison exact.
+ */
+export function minCostFlow(net: FlowNetwork, tolerance = 0): FlowResult {
+  const n = net.nodeCount;
+  const m = net.source.length;
+  const root = n;
+  const all = m + n;
+  const src = new Int32Array(all);
+  const tgt = new Int32Array(all);
+  const cap = new Float64Array(all);
+  const cost = new Float64Array(all);
+  const flow = new Float64Array(all);
+  const state = new Int8Array(all);
+  src.set(net.source);
+  tgt.set(net.target);
+  cap.set(net.capacity);
+  cost.set(net.cost);
+  let maxCost = 0;
+  for (let a = 0; a < m; a++) {
+    state[a] = AT_LOWER;
+    const c = Math.abs(cost[a]!);
+    if (c > maxCost) maxCost = c;
+  }
+  // NOTE: any simple path costs less than this, so artificial flow is used only when unavoidable.
+  const art = (maxCost + 1) * (n + 1);
+
+  const parent = new Int32Array(n + 1);
+  const pred = new Int32Array(n + 1);
+  const dir = new Int8Array(n + 1);
+  const depth = new Int32Array(n + 1);
+  const pi = new Float64Array(n + 1);
+  const firstChild = new Int32Array(n + 1).fill(-1);
+  const nextSib = new Int32Array(n + 1).fill(-1);
+  const prevSib = new Int32Array(n + 1).fill(-1);
+  parent[root] = -1;
+  pred[root] = -1;
+
+  const addChild = (p: number, x: number): void => {
+    const head = firstChild[p]!;
+    nextSib[x] = head;
+    prevSib[x] = -1;
+    if (head >= 0) prevSib[head] = x;
+    firstChild[p] = x;
+    parent[x] = p;
+  };
+  const removeChild = (x: number): void => {
+    const p = parent[x]!;
+    const before = prevSib[x]!;
+    const after = nextSib[x]!;
+    if (before >= 0) nextSib[before] = after;
+    else firstChild[p] = after;
+    if (after >= 0) prevSib[after] = before;
+  };
+
+  for (let i = 0; i < n; i++) {
+    const a = m + i;
+    const b = net.supply[i]!;
+    cap[a] = Infinity;
+    cost[a] = art;
+    state[a] = IN_TREE;
+    if (b >= 0) {
+      src[a] = i;
+      tgt[a] = root;
+      flow[a] = b;
+      dir[i] = UP;
+      pi[i] = -art;
+    } else {
+      src[a] = root;
+      tgt[a] = i;
+      flow[a] = -b;
+      dir[i] = DOWN;
+      pi[i] = art;
+    }
+    pred[i] = a;
+    depth[i] = 1;
+    addChild(root, i);
+  }
+
+  const blockSize = Math.max(10, Math.ceil(Math.sqrt(m)));
+  let nextArc = 0;
+  let inArc = -1;
+  const findEnteringArc = (): boolean => {
+    let best = -tolerance;
+    let count = blockSize;
+    inArc = -1;
+    for (let step = 0; step < m; step++) {
+      const e = nextArc + step < m ? nextArc + step : nextArc + step - m;
+      const c = state[e]! * (cost[e]! + pi[src[e]!]! - pi[tgt[e]!]!);
+      if (c < best) {
+        best = c;
+        inArc = e;
+      }
+      if (--count === 0) {
+        if (inArc >= 0) {
+          nextArc = e + 1 === m ? 0 : e + 1;
+          return true;
+        }
+        count = blockSize;
+      }
+    }
+    return inArc >= 0;
+  };
+
+  const stack = new Int32Array(n + 1);
+  let pivots = 0;
+  while (findEnteringArc()) {
+    pivots++;
+    const e = inArc;
+    const first = state[e] === AT_LOWER ? src[e]! : tgt[e]!;
+    const second = state[e] === AT_LOWER ? tgt[e]! : src[e]!;
+    let u = first;
+    let v = second;
+    while (u !== v) {
+      if (depth[u]! >= depth[v]!) u = parent[u]!;
+      else v = parent[v]!;
+    }
+    const join = u;
+
+    let delta = cap[e]!;
+    let side = 0;
+    let uOut = -1;
+    for (let x = first; x !== join; x = parent[x]!) {
+      const a = pred[x]!;
+      const d = dir[x] === DOWN ? cap[a]! - flow[a]! : flow[a]!;
+      if (d < delta) {
+        delta = d;
+        uOut = x;
+        side = 1;
+      }
+    }
+    for (let x = second; x !== join; x = parent[x]!) {
+      const a = pred[x]!;
+      const d = dir[x] === UP ? cap[a]! - flow[a]! : flow[a]!;
+      if (d <= delta) {
+        delta = d;
+        uOut = x;
+        side = 2;
+      }
+    }
+    if (delta === Infinity) throw new Error('min-cost flow: unbounded negative cycle');
+
+    if (delta > 0) {
+      const val = state[e]! * delta;
+      flow[e] = flow[e]! + val;
+      for (let x = src[e]!; x !== join; x = parent[x]!) flow[pred[x]!] = flow[pred[x]!]! - dir[x]! * val;
+      for (let x = tgt[e]!; x !== join; x = parent[x]!) flow[pred[x]!] = flow[pred[x]!]! + dir[x]! * val;
+    }
+    if (side === 0) {
+      state[e] = -state[e]! as -1 | 1;
+      continue;
+    }
+    const outArc = pred[uOut]!;
+    state[e] = IN_TREE;
+    state[outArc] = flow[outArc] === 0 ? AT_LOWER : AT_UPPER;
+
+    // The subtree under uOut is cut and hung again from vIn by the entering arc, rooted at uIn.
+    const uIn = side === 1 ? first : second;
+    const vIn = side === 1 ? second : first;
+    const sigma = pi[vIn]! - pi[uIn]! + (src[e] === uIn ? -cost[e]! : cost[e]!);
+    removeChild(uOut);
+    let x = uIn;
+    let newParent = vIn;
+    let newPred = e;
+    let newDir = src[e] === uIn ? UP : DOWN;
+    for (;;) {
+      const oldParent = parent[x]!;
+      const oldPred = pred[x]!;
+      const oldDir = dir[x]!;
+      if (x !== uOut) removeChild(x);
+      addChild(newParent, x);
+      pred[x] = newPred;
+      dir[x] = newDir;
+      if (x === uOut) break;
+      newParent = x;
+      newPred = oldPred;
+      newDir = -oldDir;
+      x = oldParent;
+    }
+    let top = 0;
+    stack[top++] = uIn;
+    while (top > 0) {
+      const y = stack[--top]!;
+      pi[y] = pi[y]! + sigma;
+      depth[y] = depth[parent[y]!]! + 1;
+      for (let c = firstChild[y]!; c >= 0; c = nextSib[c]!) stack[top++] = c;
+    }
+  }
+
+  let feasible = true;
+  for (let a = m; a < all; a++) if (flow[a]! > 0) feasible = false;
+  let total = 0;
+  for (let a = 0; a < m; a++) total += flow[a]! * cost[a]!;
+  return { feasible, flow: flow.subarray(0, m), cost: total, pivots };
+}

@@ -1,0 +1,101 @@
+import { bestAtFairness, maxFairness } from './b-matching.ts';
+import { explainUnmet } from './explain.ts';
+import { realisedFairness } from './fairness.ts';
+import { keepAndFill } from './keep-and-fill.ts';
+import { meetingId } from './meeting-id.ts';
+import { buildModel, pairKey, type Model } from './model.ts';
+import { optimise, totals } from './optimise.ts';
+import { assignTables, sortMeetings, type PlacedPair } from './tables.ts';
+import type { Instance, Meeting, Replan, Schedule } from './types.ts';
+
+/**
+ * Plans a speed-dating event: fairness first (every participant meets at least min(m, its cap)
+ * others, m as large as possible), then the total weight. Same input, same schedule.
+ *
+ * Re-planning (`replan`): meetings before `fromRound` are history and stay as they were. By
+ * default the later planned meetings whose participants are still present keep their round and
+ * table and the free participants are paired again; with `reoptimize` the later rounds are
+ * planned afresh, history counting towards fairness, previous rounds and tables kept where the
+ * new plan allows.
+ */
+export function planSchedule(instance: Instance, replan?: Replan): Schedule {
+  const fromRound = replan ? Math.min(Math.max(1, Math.floor(replan.fromRound)), instance.rounds + 1) : 1;
+  const history = (replan?.previous ?? [])
+    .filter((m) => m.round < fromRound)
+    .map((m): Meeting => ({ ...m, id: meetingId(m.a, m.b) }));
+  const upcoming = (replan?.previous ?? []).filter((m) => m.round >= fromRound);
+  const previousById = new Map(upcoming.map((m) => [meetingId(m.a, m.b), m]));
+  const model = buildModel(instance, fromRound, history);
+
+  let colour: Int32Array;
+  let fairnessBound: number;
+  let boundAt: { fairness: number; weight: number } | undefined;
+  if (replan && !replan.reoptimize) {
+    colour = keepAndFill(model, upcoming).colour;
+    fairnessBound = -1;
+  } else {
+    const preferred = preferredRounds(model, upcoming);
+    const plan = optimise(model, preferred);
+    colour = plan.colour;
+    fairnessBound = plan.fairnessBound;
+    boundAt = { fairness: plan.fairness, weight: plan.bound.weight };
+  }
+
+  const pairs: PlacedPair[] = [];
+  for (let e = 0; e < colour.length; e++) {
+    if (colour[e]! < 0) continue;
+    pairs.push({
+      a: model.ids[model.edgeLeft[e]!]!,
+      b: model.ids[model.edgeRight[e]!]!,
+      round: fromRound + colour[e]!,
+      weight: model.edgeWeight[e]!,
+    });
+  }
+  const planned = assignTables(pairs, model.tables, previousById);
+  const meetings = sortMeetings([...history, ...planned]);
+  const fairness = realisedFairness(model, totals(model, colour));
+  if (fairnessBound < 0) fairnessBound = Math.max(fairness, maxFairness(model));
+  const weightByPair = new Map(instance.weights.map((w) => [meetingId(w.a, w.b), w.w]));
+  const heldWeight = history.reduce((sum, m) => sum + (weightByPair.get(m.id) ?? 0), 0);
+  const plannedWeight = pairs.reduce((sum, p) => sum + p.weight, 0);
+  const boundWeight =
+    boundAt && boundAt.fairness === fairness ? boundAt.weight : bestAtFairness(model, fairness).weight;
+  const weightOnly = new Set<number>();
+  const unmetNeedsFairness = fairness > 0 && instance.weights.some((w) => w.wish);
+  if (unmetNeedsFairness) {
+    const free = bestAtFairness(model, 0);
+    free.chosen.forEach((isChosen, e) => {
+      if (isChosen) weightOnly.add(pairKey(model.vertexCount, model.edgeLeft[e]!, model.edgeRight[e]!));
+    });
+  }
+  const unmet = explainUnmet({ model, meetings, fairness, weightOnly });
+  const weight = round9(heldWeight + plannedWeight);
+  const schedule: Schedule = {
+    meetings,
+    weight,
+    bound: Math.max(weight, round9(heldWeight + boundWeight)),
+    fairness,
+    fairnessBound,
+    unmet,
+  };
+  if (!replan) return schedule;
+  const kept = new Set(planned.map((m) => `${m.id}@${m.round}#${m.table}`));
+  const moved = upcoming.filter((m) => !kept.has(`${meetingId(m.a, m.b)}@${m.round}#${m.table}`)).length;
+  return { ...schedule, moved };
+}
+
+const round9 = (x: number): number => Math.round(x * 1e9) / 1e9;
+
+/** The round each edge had in the previous plan (index from fromRound), to move as little as possible. */
+function preferredRounds(model: Model, upcoming: readonly Meeting[]): Int32Array | undefined {
+  if (upcoming.length === 0) return undefined;
+  const preferred = new Int32Array(model.edgeLeft.length).fill(-1);
+  for (const m of upcoming) {
+    const u = model.indexOf.get(m.a);
+    const v = model.indexOf.get(m.b);
+    if (u === undefined || v === undefined) continue;
+    const e = model.edgeOf.get(pairKey(model.vertexCount, u, v));
+    if (e !== undefined) preferred[e] = m.round - model.fromRound;
+  }
+  return preferred;
+}

@@ -1,0 +1,127 @@
+import { lowerBounds } from './b-matching.ts';
+import type { Model } from './model.ts';
+import { RoundBoard } from './round-board.ts';
+
+/** Work allowed to the local search, counted in attempted moves so the result stays deterministic. */
+const MOVE_BUDGET_PER_EDGE = 4;
+const PASSES = 3;
+
+/**
+ * Presence windows make the rounds a list edge colouring (NP-hard), so the flow's meetings are
+ * placed greedily, hardest first, with alternating-path swaps, then a local search inserts
+ * meetings (ejecting at most a few others) while it lowers the fairness deficit or, at equal
+ * deficit, raises the weight.
+ */
+export function scheduleWithWindows(
+  model: Model,
+  chosen: Uint8Array,
+  fairness: number,
+  preferred?: Int32Array,
+): RoundBoard {
+  const board = new RoundBoard(model, lowerBounds(model, fairness));
+  const edges = model.edgeLeft.length;
+  const options = new Int32Array(edges);
+  for (let e = 0; e < edges; e++)
+    for (let c = 0; c < board.colours; c++) if (board.allowed(e, c)) options[e]!++;
+
+  const initial: number[] = [];
+  for (let e = 0; e < edges; e++) if (chosen[e]) initial.push(e);
+  initial.sort((x, y) => options[x]! - options[y]! || model.edgeWeight[y]! - model.edgeWeight[x]! || x - y);
+  for (const e of initial) if (board.hasRoom(e)) board.place(e, preferred?.[e] ?? -1);
+  board.commit();
+
+  const incident = incidence(model);
+  let budget = MOVE_BUDGET_PER_EDGE * edges + 1000;
+  const byWeight = Array.from({ length: edges }, (_, e) => e).sort(
+    (x, y) => model.edgeWeight[y]! - model.edgeWeight[x]! || x - y,
+  );
+  for (let pass = 0; pass < PASSES && budget > 0; pass++) {
+    let improved = false;
+    if (board.deficit > 0) {
+      for (let x = 0; x < model.vertexCount && budget > 0; x++) {
+        for (const e of incident[x]!) {
+          if (board.count[x]! >= board.lower[x]!) break;
+          if (board.colour[e]! >= 0) continue;
+          budget--;
+          if (insert(board, e, incident)) improved = true;
+        }
+      }
+    }
+    for (const e of byWeight) {
+      if (budget <= 0) break;
+      if (board.colour[e]! >= 0) continue;
+      budget--;
+      if (insert(board, e, incident)) improved = true;
+    }
+    if (!improved) break;
+  }
+  return board;
+}
+
+/** Edges of each vertex, heaviest first. */
+function incidence(model: Model): number[][] {
+  const incident: number[][] = Array.from({ length: model.vertexCount }, () => []);
+  for (let e = 0; e < model.edgeLeft.length; e++) {
+    incident[model.edgeLeft[e]!]!.push(e);
+    incident[model.edgeRight[e]!]!.push(e);
+  }
+  for (const list of incident) list.sort((x, y) => model.edgeWeight[y]! - model.edgeWeight[x]! || x - y);
+  return incident;
+}
+
+const isBetter = (board: RoundBoard, deficit: number, weight: number): boolean =>
+  board.deficit < deficit || (board.deficit === deficit && board.weight > weight + 1e-9);
+
+/**
+ * Inserts e, directly or by ejecting the meetings that block it in one round (and, for an end at
+ * its cap, its lightest meeting); the ejected try another round. Kept only if it is better.
+ */
+function insert(board: RoundBoard, e: number, incident: readonly (readonly number[])[]): boolean {
+  const model = board.model;
+  const deficit = board.deficit;
+  const weight = board.weight;
+  if (board.hasRoom(e)) {
+    const start = board.mark();
+    if (board.place(e)) {
+      if (isBetter(board, deficit, weight) || model.edgeWeight[e] === 0) {
+        board.commit();
+        return true;
+      }
+      board.rollback(start);
+    }
+  }
+  const u = model.edgeLeft[e]!;
+  const v = model.edgeRight[e]!;
+  for (let c = 0; c < board.colours; c++) {
+    if (!board.allowed(e, c)) continue;
+    const blockers = new Set<number>();
+    if (board.at(u, c) >= 0) blockers.add(board.at(u, c));
+    if (board.at(v, c) >= 0) blockers.add(board.at(v, c));
+    if (blockers.size === 0 && board.load[c]! >= model.tables) continue;
+    for (const x of [u, v]) {
+      if (board.count[x]! < model.remainingCap[x]! || board.at(x, c) >= 0) continue;
+      const lightest = lightestPlaced(board, incident[x]!);
+      if (lightest >= 0) blockers.add(lightest);
+    }
+    let ejected = 0;
+    for (const f of blockers) ejected += model.edgeWeight[f]!;
+    if (ejected >= model.edgeWeight[e]! && deficit === 0) continue;
+    const start = board.mark();
+    for (const f of blockers) board.unassign(f);
+    if (board.hasRoom(e) && board.load[c]! < model.tables) {
+      board.assign(e, c);
+      for (const f of blockers) if (board.hasRoom(f)) board.place(f);
+      if (isBetter(board, deficit, weight)) {
+        board.commit();
+        return true;
+      }
+    }
+    board.rollback(start);
+  }
+  return false;
+}
+
+function lightestPlaced(board: RoundBoard, edges: readonly number[]): number {
+  for (let i = edges.length - 1; i >= 0; i--) if (board.colour[edges[i]!]! >= 0) return edges[i]!;
+  return -1;
+}

@@ -2,7 +2,8 @@ import { PasswordInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
-export const MIN_PASSWORD_LENGTH = 8;
+// NOTE: the API asks for 12 characters at least (AcceptInvitationSchema in src/contracts/admin.ts).
+export const MIN_PASSWORD_LENGTH = 12;
 
 export interface NewPassword {
   password: string;

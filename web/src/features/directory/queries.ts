@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { CommuneListSchema } from '../../../../src/contracts/admin.ts';
 import {
   OrganisationPageSchema,
   OrganisationSchema,
@@ -80,16 +80,13 @@ export function useArchiveOrganisation(id: string) {
   });
 }
 
-const CommuneSchema = z.object({ code: z.string(), name: z.string(), departement: z.string() });
-export type Commune = z.infer<typeof CommuneSchema>;
-const CommunesSchema = z.object({ items: z.array(CommuneSchema) });
-
 /** Communes whose name starts like `q` (the API answers up to 20). */
 export function useCommunes(q: string) {
   const query = q.trim();
   return useQuery({
     queryKey: ['communes', query],
-    queryFn: ({ signal }) => api(`/api/communes${toQuery({ q: query })}`, { schema: CommunesSchema, signal }),
+    queryFn: ({ signal }) =>
+      api(`/api/communes${toQuery({ q: query })}`, { schema: CommuneListSchema, signal }),
     enabled: query.length >= 2,
     staleTime: Infinity,
     placeholderData: keepPreviousData,

@@ -1,0 +1,54 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPage, DEMO, firstOrganisationId, launchBrowser, newPage, signIn } from './support.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('isolation between labs', () => {
+  it("shows 'not found' to a member of Isère who opens an Alsace organisation's page", async () => {
+    const alsace = await newPage(browser);
+    await signIn(alsace.page, DEMO.alsaceFacilitator);
+    const organisation = await firstOrganisationId(alsace.page);
+    await alsace.page.goto(`/annuaire/${organisation.id}`);
+    await alsace.page.getByRole('heading', { level: 1, name: organisation.name }).waitFor();
+
+    const isere = await newPage(browser);
+    await signIn(isere.page, DEMO.isereMember);
+    await isere.page.goto(`/annuaire/${organisation.id}`);
+    await isere.page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
+    expect(await isere.page.getByText(organisation.name).count()).toBe(0);
+    await checkPage(isere.page, '20-isere-member-not-found');
+
+    expect([...alsace.pageErrors, ...isere.pageErrors]).toEqual([]);
+    await alsace.context.close();
+    await isere.context.close();
+  });
+
+  it('does not show an Isère organisation to the facilitator of Alsace, in the list or on its page', async () => {
+    const isere = await newPage(browser);
+    await signIn(isere.page, DEMO.isereFacilitator);
+    const organisation = await firstOrganisationId(isere.page);
+
+    const alsace = await newPage(browser);
+    await signIn(alsace.page, DEMO.alsaceFacilitator);
+    await alsace.page.goto(`/annuaire/${organisation.id}`);
+    await alsace.page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
+
+    await alsace.page.goto('/annuaire');
+    await alsace.page.getByRole('table').waitFor();
+    const links = alsace.page.getByRole('table').getByRole('link');
+    const hrefs = await links.evaluateAll((elements) =>
+      elements.map((element) => element.getAttribute('href')),
+    );
+    expect(hrefs).not.toContain(`/annuaire/${organisation.id}`);
+
+    await alsace.context.close();
+    await isere.context.close();
+  });
+});

@@ -1,0 +1,112 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { DataDirectoryLockedError } from '../../db/directory-lock.ts';
+import { hasData, seedDemo } from '../../db/seed/seed-demo.ts';
+import { RoleSchema } from '../../../contracts/session.ts';
+import { composeRuntime } from '../../../compose.ts';
+import { openMigratedDatabase, runServer } from '../../../main.ts';
+import { readEnv } from '../../../env.ts';
+
+/** A known failure (bad configuration, locked data directory): its message, exit status 1, no stack trace. */
+async function guarded(run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof DataDirectoryLockedError || (error instanceof Error && /^Configuration invalide/.test(error.message))) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const UserInputSchema = z.object({
+  email: z.email(),
+  name: z.string().trim().min(2),
+  role: RoleSchema,
+  password: z.string().min(12, 'au moins 12 caractères / at least 12 characters').max(256),
+  lab: z.string().optional(),
+  organisation: z.uuid().optional(),
+});
+
+export function registerServerCommands(program: Command): void {
+  program
+    .command('start')
+    .description('Sert l’API et l’interface web (PGlite dans ./data, ou DATABASE_URL) / serve the API and web app')
+    .action(() => guarded(runServer));
+
+  program
+    .command('migrate')
+    .description('Applique les migrations en attente / apply pending migrations')
+    .action(() =>
+      guarded(async () => {
+        const database = await openMigratedDatabase(readEnv());
+        await database.close();
+        process.stdout.write('Migrations appliquées / migrations applied\n');
+      }),
+    );
+
+  program
+    .command('seed')
+    .description('Charge le territoire de démonstration dans une base vide / load the demo territory into an empty database')
+    .action(() =>
+      guarded(async () => {
+        const env = readEnv();
+        const database = await openMigratedDatabase(env);
+        try {
+          if (await hasData(database)) {
+            process.stdout.write('La base contient déjà des labos : rien à faire / the database already has labs: nothing done\n');
+            return;
+          }
+          const runtime = await composeRuntime(database, { publicUrl: `http://localhost:${env.PORT}`, logLevel: 'warn' });
+          await seedDemo(database, runtime.services.accounts, runtime.services.communes);
+          process.stdout.write('Territoire de démonstration chargé / demo territory loaded\n');
+        } finally {
+          await database.close();
+        }
+      }),
+    );
+
+  program
+    .command('user:create')
+    .description('Crée un compte / create an account')
+    .requiredOption('--email <email>', 'adresse e-mail')
+    .requiredOption('--name <name>', 'nom affiché')
+    .requiredOption('--role <role>', `rôle : ${RoleSchema.options.join(', ')}`)
+    .requiredOption('--password <password>', 'mot de passe (12 caractères au moins)')
+    .option('--lab <slug>', 'labo (slug), sauf pour network_admin')
+    .option('--organisation <id>', "organisation représentée (pour un membre)")
+    .action((options: Record<string, string | undefined>) =>
+      guarded(async () => {
+        const parsed = UserInputSchema.safeParse(options);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) process.stderr.write(`--${issue.path.join('.')}: ${issue.message}\n`);
+          process.exit(2);
+        }
+        const input = parsed.data;
+        const env = readEnv();
+        const database = await openMigratedDatabase(env);
+        try {
+          const runtime = await composeRuntime(database, { publicUrl: `http://localhost:${env.PORT}`, logLevel: 'warn' });
+          const labs = await runtime.services.labs.list();
+          const lab = input.lab ? labs.find((l) => l.slug === input.lab) : undefined;
+          if (input.role !== 'network_admin' && !lab) {
+            process.stderr.write(`--lab : labo inconnu ou manquant / unknown or missing lab (${labs.map((l) => l.slug).join(', ')})\n`);
+            process.exitCode = 2;
+            return;
+          }
+          const user = await runtime.services.accounts.createUser({
+            email: input.email,
+            name: input.name,
+            role: input.role,
+            password: input.password,
+            labId: lab?.id ?? null,
+            organisationId: input.organisation ?? null,
+          });
+          process.stdout.write(`Compte créé / account created: ${user.id}\n`);
+        } finally {
+          await database.close();
+        }
+      }),
+    );
+}

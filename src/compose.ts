@@ -1,0 +1,67 @@
+import type { Services } from './app/ports.ts';
+import { auditRepository } from './adapters/db/audit.repo.ts';
+import { createAuth, type Auth } from './adapters/db/auth.ts';
+import type { Database } from './adapters/db/database.ts';
+import { invitationRepository } from './adapters/db/invitations.repo.ts';
+import { labRepository } from './adapters/db/labs.repo.ts';
+import { organisationRepository } from './adapters/db/organisations.repo.ts';
+import { outboxRepository } from './adapters/db/outbox.repo.ts';
+import { ensureSecret } from './adapters/db/settings.repo.ts';
+import { userRepository } from './adapters/db/users.repo.ts';
+import { buildHttpApp, type HttpApp } from './adapters/http/app.ts';
+import { createMailer } from './adapters/mail/mailer.ts';
+import { loadCommuneDirectory } from './adapters/territory/communes.ts';
+
+export interface RuntimeOptions {
+  publicUrl: string;
+  secret?: string | undefined;
+  smtpUrl?: string | undefined;
+  smtpFrom?: string;
+  webDir?: string | undefined;
+  logLevel?: string;
+  signInPerMinute?: number;
+}
+
+export interface Runtime {
+  services: Services;
+  auth: Auth;
+  app: HttpApp;
+}
+
+let communes: ReturnType<typeof loadCommuneDirectory> | undefined;
+
+/** The composition root: adapters wired into the use cases and the HTTP app, on one database. */
+export async function composeRuntime(database: Database, options: RuntimeOptions): Promise<Runtime> {
+  const { db } = database;
+  communes ??= loadCommuneDirectory();
+  const outbox = outboxRepository(db);
+  const mailer = createMailer({ smtpUrl: options.smtpUrl, from: options.smtpFrom ?? 'Labo <no-reply@labo.local>', outbox });
+  const auth = createAuth({
+    db,
+    secret: options.secret ?? (await ensureSecret(db)),
+    publicUrl: options.publicUrl,
+    mailer,
+    ...(options.signInPerMinute !== undefined && { signInPerMinute: options.signInPerMinute }),
+  });
+  const services: Services = {
+    organisations: organisationRepository(db),
+    labs: labRepository(db),
+    users: userRepository(db),
+    invitations: invitationRepository(db),
+    outbox,
+    mailer,
+    accounts: auth.accounts,
+    communes,
+    audit: auditRepository(db),
+    clock: { now: () => new Date() },
+    publicUrl: options.publicUrl,
+  };
+  const app = await buildHttpApp({
+    services,
+    auth,
+    webDir: options.webDir,
+    publicUrl: options.publicUrl,
+    logLevel: options.logLevel ?? 'info',
+  });
+  return { services, auth, app };
+}

@@ -16,7 +16,8 @@ export const ANSWERS: Readonly<Record<Category, Partial<Record<Category, number>
   purchasing: { purchasing: 1 },
   visibility: { visibility: 1 },
   expertise: { expertise: 1, skills: 0.8, volunteers: 0.3 },
-  other: { other: 0.5 },
+  // A bare "other" says nothing: only its text can match.
+  other: {},
 };
 
 export function answers(need: Category, offer: Category): number {

@@ -40,12 +40,18 @@ export interface PreparedProfile {
 export interface Corpus {
   profiles: PreparedProfile[];
   byId: ReadonlyMap<string, number>;
+  /**
+   * Per offer category, in [0.4, 1]: how much offering it distinguishes a profile. Money or
+   * visibility, offered by most, say less about a pair than a waste stream offered by few.
+   */
+  informativeness: Float64Array;
   /** Term id → term (stem or '#concept'), for explanations. */
   terms: string[];
   weights: Readonly<Weights>;
 }
 
-export const categoryBit = (c: Category): number => 1 << CATEGORIES.indexOf(c);
+export const categoryIndex = (c: Category): number => CATEGORIES.indexOf(c);
+export const categoryBit = (c: Category): number => 1 << categoryIndex(c);
 const themeBit = (t: (typeof THEMES)[number]): number => 1 << THEMES.indexOf(t);
 
 export function prepareCorpus(
@@ -125,7 +131,23 @@ export function prepareCorpus(
     };
   });
 
-  return { profiles: prepared, byId: new Map(profiles.map((p, i) => [p.id, i])), terms, weights };
+  return {
+    profiles: prepared,
+    byId: new Map(profiles.map((p, i) => [p.id, i])),
+    informativeness: informativeness(prepared),
+    terms,
+    weights,
+  };
+}
+
+function informativeness(prepared: readonly PreparedProfile[]): Float64Array {
+  const n = Math.max(1, prepared.length);
+  return Float64Array.from(CATEGORIES, (_, i) => {
+    const offering = prepared.filter((p) => (p.offerMask & (1 << i)) !== 0).length;
+    // 5 % of profiles or fewer offering it: fully informative; 30 % or more: 0.4.
+    const share = Math.max(offering, 1) / n;
+    return Math.min(1, Math.max(0.4, Math.log(1 / share) / Math.log(20)));
+  });
 }
 
 function termsOfExchange(e: Exchange): string[] {

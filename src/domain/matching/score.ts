@@ -1,4 +1,5 @@
 import { answers } from './complementarity.ts';
+import { categoryIndex } from './corpus.ts';
 import type { Corpus, PreparedExchange, PreparedProfile } from './corpus.ts';
 import { proximity, type Proximity } from './geography.ts';
 import { THEMES, type Theme } from './model.ts';
@@ -42,8 +43,8 @@ export interface PairScore {
  */
 export function scorePair(corpus: Corpus, seeker: PreparedProfile, candidate: PreparedProfile): PairScore {
   const w = corpus.weights;
-  const forward = flow(w, seeker, candidate);
-  const backward = flow(w, candidate, seeker);
+  const forward = flow(corpus, seeker, candidate);
+  const backward = flow(corpus, candidate, seeker);
   const hi = Math.max(forward.value, backward.value);
   const lo = Math.min(forward.value, backward.value);
   const complementarity = hi + w.mutual * lo;
@@ -81,13 +82,17 @@ export function maxRaw(w: Readonly<Weights>): number {
   return flowMax * (1 + w.mutual) + w.description + w.themes + w.universe + w.proximity;
 }
 
-function flow(w: Readonly<Weights>, needer: PreparedProfile, giver: PreparedProfile): Flow {
+function flow(corpus: Corpus, needer: PreparedProfile, giver: PreparedProfile): Flow {
+  const w = corpus.weights;
   const matches: Match[] = [];
   for (const need of needer.needs) {
     let best: Match | undefined;
     for (const offer of giver.offers) {
-      const categoryFit = answers(need.category, offer.category);
-      const text = dot(need.vector, offer.vector);
+      const categoryFit =
+        answers(need.category, offer.category) *
+        (corpus.informativeness[categoryIndex(offer.category)] as number);
+      // Two bare categories say nothing about text: their likeness is the category fit alone.
+      const text = need.text && offer.text ? dot(need.vector, offer.vector) : 0;
       const value = w.category * categoryFit + w.exchangeText * text;
       if (value > 0 && (!best || value > best.value)) {
         best = {

@@ -17,6 +17,9 @@ export class RoundBoard {
   private readonly slot: Int32Array;
   private readonly attends: Uint8Array;
   private readonly journal: number[] = [];
+  /** Meetings of each round, unordered, with each edge's position for O(1) removal. */
+  private readonly members: number[][];
+  private readonly position: Int32Array;
 
   constructor(
     readonly model: Model,
@@ -28,6 +31,8 @@ export class RoundBoard {
     this.load = new Int32Array(this.colours);
     this.slot = new Int32Array(model.vertexCount * this.colours).fill(-1);
     this.attends = new Uint8Array(model.vertexCount * this.colours);
+    this.members = Array.from({ length: this.colours }, () => []);
+    this.position = new Int32Array(model.edgeLeft.length);
     for (let x = 0; x < model.vertexCount; x++) {
       for (let c = 0; c < this.colours; c++)
         this.attends[x * this.colours + c] = isPresent(model, x, model.fromRound + c) ? 1 : 0;
@@ -60,6 +65,8 @@ export class RoundBoard {
     this.slot[u * this.colours + c] = e;
     this.slot[v * this.colours + c] = e;
     this.load[c]!++;
+    this.position[e] = this.members[c]!.length;
+    this.members[c]!.push(e);
     this.bump(u, 1);
     this.bump(v, 1);
     this.weight += this.model.edgeWeight[e]!;
@@ -74,10 +81,28 @@ export class RoundBoard {
     this.slot[u * this.colours + c] = -1;
     this.slot[v * this.colours + c] = -1;
     this.load[c]!--;
+    const list = this.members[c]!;
+    const last = list.pop()!;
+    if (last !== e) {
+      list[this.position[e]!] = last;
+      this.position[last] = this.position[e]!;
+    }
     this.bump(u, -1);
     this.bump(v, -1);
     this.weight -= this.model.edgeWeight[e]!;
     this.journal.push(e, c);
+  }
+
+  /** The lightest meeting of round c: all of them when few, else the lightest of a sample. */
+  lightestIn(c: number, random: () => number): number {
+    const list = this.members[c]!;
+    const sampled = list.length > 32;
+    let best = -1;
+    for (let i = 0; i < (sampled ? 16 : list.length); i++) {
+      const e = sampled ? list[Math.floor(random() * list.length)]! : list[i]!;
+      if (best < 0 || this.model.edgeWeight[e]! < this.model.edgeWeight[best]!) best = e;
+    }
+    return best;
   }
 
   mark(): number {

@@ -1,10 +1,14 @@
 import { lowerBounds } from './b-matching.ts';
 import type { Model } from './model.ts';
 import { RoundBoard } from './round-board.ts';
+import { seededRandom } from './seeded-random.ts';
 
 /** Work allowed to the local search, counted in attempted moves so the result stays deterministic. */
 const MOVE_BUDGET_PER_EDGE = 4;
 const PASSES = 3;
+const RUIN_BUDGET_PER_EDGE = 60;
+const RUIN_BUDGET_MAX = 1_500_000;
+const SEED = 0x5eed;
 
 /**
  * Presence windows make the rounds a list edge colouring (NP-hard), so the flow's meetings are
@@ -31,6 +35,7 @@ export function scheduleWithWindows(
   board.commit();
 
   const incident = incidence(model);
+  const random = seededRandom(SEED);
   let budget = MOVE_BUDGET_PER_EDGE * edges + 1000;
   const byWeight = Array.from({ length: edges }, (_, e) => e).sort(
     (x, y) => model.edgeWeight[y]! - model.edgeWeight[x]! || x - y,
@@ -43,7 +48,7 @@ export function scheduleWithWindows(
           if (board.count[x]! >= board.lower[x]!) break;
           if (board.colour[e]! >= 0) continue;
           budget--;
-          if (insert(board, e, incident)) improved = true;
+          if (insert(board, e, incident, random)) improved = true;
         }
       }
     }
@@ -51,11 +56,53 @@ export function scheduleWithWindows(
       if (budget <= 0) break;
       if (board.colour[e]! >= 0) continue;
       budget--;
-      if (insert(board, e, incident)) improved = true;
+      if (insert(board, e, incident, random)) improved = true;
     }
+    board.commit();
     if (!improved) break;
   }
+  ruinAndRecreate(board, incident, random, Math.min(RUIN_BUDGET_MAX, RUIN_BUDGET_PER_EDGE * edges + 2000));
   return board;
+}
+
+/**
+ * Iterated local search: frees part of one participant's agenda at random, lets `insert` refill
+ * it and its former partners, and keeps the result unless it is worse (sideways moves let the
+ * search leave plateaus). The seed is fixed: same instance, same schedule.
+ */
+function ruinAndRecreate(
+  board: RoundBoard,
+  incident: readonly (readonly number[])[],
+  random: () => number,
+  budget: number,
+): void {
+  const model = board.model;
+  const touched: number[] = [];
+  while (budget > 0) {
+    const x = Math.floor(random() * model.vertexCount);
+    budget--;
+    if (board.count[x] === 0 && board.count[x]! >= board.lower[x]!) continue;
+    const deficit = board.deficit;
+    const weight = board.weight;
+    const start = board.mark();
+    touched.length = 0;
+    touched.push(x);
+    for (const e of incident[x]!) {
+      if (board.colour[e]! < 0 || random() < 0.5) continue;
+      board.unassign(e);
+      touched.push(model.edgeLeft[e] === x ? model.edgeRight[e]! : model.edgeLeft[e]!);
+    }
+    for (const y of touched) {
+      for (const e of incident[y]!) {
+        if (board.colour[e]! >= 0) continue;
+        budget--;
+        insert(board, e, incident, random);
+      }
+    }
+    if (board.deficit < deficit || (board.deficit === deficit && board.weight >= weight - 1e-9))
+      board.commit();
+    else board.rollback(start);
+  }
 }
 
 /** Edges of each vertex, heaviest first. */
@@ -76,17 +123,19 @@ const isBetter = (board: RoundBoard, deficit: number, weight: number): boolean =
  * Inserts e, directly or by ejecting the meetings that block it in one round (and, for an end at
  * its cap, its lightest meeting); the ejected try another round. Kept only if it is better.
  */
-function insert(board: RoundBoard, e: number, incident: readonly (readonly number[])[]): boolean {
+function insert(
+  board: RoundBoard,
+  e: number,
+  incident: readonly (readonly number[])[],
+  random: () => number,
+): boolean {
   const model = board.model;
   const deficit = board.deficit;
   const weight = board.weight;
   if (board.hasRoom(e)) {
     const start = board.mark();
     if (board.place(e)) {
-      if (isBetter(board, deficit, weight) || model.edgeWeight[e] === 0) {
-        board.commit();
-        return true;
-      }
+      if (isBetter(board, deficit, weight) || model.edgeWeight[e] === 0) return true;
       board.rollback(start);
     }
   }
@@ -97,7 +146,10 @@ function insert(board: RoundBoard, e: number, incident: readonly (readonly numbe
     const blockers = new Set<number>();
     if (board.at(u, c) >= 0) blockers.add(board.at(u, c));
     if (board.at(v, c) >= 0) blockers.add(board.at(v, c));
-    if (blockers.size === 0 && board.load[c]! >= model.tables) continue;
+    if (board.load[c]! >= model.tables && blockers.size === 0) {
+      const lightest = board.lightestIn(c, random);
+      if (lightest >= 0) blockers.add(lightest);
+    }
     for (const x of [u, v]) {
       if (board.count[x]! < model.remainingCap[x]! || board.at(x, c) >= 0) continue;
       const lightest = lightestPlaced(board, incident[x]!);
@@ -111,10 +163,7 @@ function insert(board: RoundBoard, e: number, incident: readonly (readonly numbe
     if (board.hasRoom(e) && board.load[c]! < model.tables) {
       board.assign(e, c);
       for (const f of blockers) if (board.hasRoom(f)) board.place(f);
-      if (isBetter(board, deficit, weight)) {
-        board.commit();
-        return true;
-      }
+      if (isBetter(board, deficit, weight)) return true;
     }
     board.rollback(start);
   }

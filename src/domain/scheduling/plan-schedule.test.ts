@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import loadHighs from 'highs';
+import { describe, expect, it } from 'vitest';
+import { meetingId } from './meeting-id.ts';
+import { planSchedule } from './plan-schedule.ts';
+import { auditSchedule } from './testing/check-schedule.ts';
+import { bMatchingLp, roundIndexedIp } from './testing/lp-models.ts';
+import { randomInstance, type InstanceShape } from './testing/random-instance.ts';
+import type { Instance } from './types.ts';
+
+const highs = await loadHighs();
+
+/** HiGHS's optimum, or undefined when the model is infeasible; simplex keeps LP optima integral. */
+function highsOptimum(lp: string): number | undefined {
+  const result = highs.solve(lp, { output_flag: false, solver: 'simplex', time_limit: 30 });
+  if (result.Status === 'Infeasible') return undefined;
+  expect(result.Status).toBe('Optimal');
+  return result.ObjectiveValue;
+}
+
+const shapeArb = (windows: boolean) =>
+  fc.record<InstanceShape>({
+    left: fc.integer({ min: 1, max: 7 }),
+    right: fc.integer({ min: 1, max: 7 }),
+    rounds: fc.integer({ min: 1, max: 5 }),
+    tables: fc.integer({ min: 1, max: 6 }),
+    density: fc.double({ min: 0.2, max: 1, noNaN: true }),
+    weights: fc.constantFrom('random' as const, 'clustered' as const),
+    windows: windows ? fc.double({ min: 0, max: 0.8, noNaN: true }) : fc.constant(0),
+    maxes: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    wishes: fc.double({ min: 0, max: 0.6, noNaN: true }),
+    forbidden: fc.double({ min: 0, max: 0.2, noNaN: true }),
+    seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+  });
+
+const largestCap = (cap: ReadonlyMap<string, number>): number => Math.max(0, ...cap.values());
+
+describe('planSchedule', () => {
+  it('keeps every rule and reports true figures, the same schedule every time', () => {
+    fc.assert(
+      fc.property(shapeArb(true), (shape) => {
+        const instance = randomInstance(shape);
+        const schedule = planSchedule(instance);
+        const audit = auditSchedule(instance, schedule.meetings);
+        expect(audit.problems).toEqual([]);
+        expect(schedule.weight).toBeCloseTo(audit.weight, 6);
+        expect(schedule.fairness).toBe(audit.fairness);
+        expect(schedule.bound).toBeGreaterThanOrEqual(schedule.weight - 1e-9);
+        expect(schedule.fairnessBound).toBeGreaterThanOrEqual(schedule.fairness);
+        for (const m of schedule.meetings) expect(m.id).toBe(meetingId(m.a, m.b));
+        expect(JSON.stringify(planSchedule(instance))).toBe(JSON.stringify(schedule));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('explains exactly the marked pairs that do not meet', () => {
+    fc.assert(
+      fc.property(shapeArb(true), (shape) => {
+        const instance = randomInstance({ ...shape, wishes: 0.7 });
+        const schedule = planSchedule(instance);
+        const met = new Set(schedule.meetings.map((m) => `${m.a}|${m.b}`));
+        const expected = new Set(
+          instance.weights.filter((w) => w.wish && !met.has(`${w.a}|${w.b}`)).map((w) => `${w.a}|${w.b}`),
+        );
+        expect(new Set(schedule.unmet.map((u) => `${u.a}|${u.b}`))).toEqual(expected);
+        for (const u of schedule.unmet) expect(u.reason.length).toBeGreaterThan(10);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('matches the optimum of HiGHS and the best fairness without presence windows', () => {
+    fc.assert(
+      fc.property(shapeArb(false), (shape) => {
+        const instance = randomInstance(shape);
+        const schedule = planSchedule(instance);
+        const { cap } = auditSchedule(instance, []);
+        const optimum = highsOptimum(bMatchingLp(instance, schedule.fairness).lp);
+        expect(optimum).toBeDefined();
+        expect(schedule.weight).toBeCloseTo(optimum!, 6);
+        expect(schedule.bound).toBeCloseTo(optimum!, 6);
+        if (schedule.fairness < largestCap(cap)) {
+          expect(highsOptimum(bMatchingLp(instance, schedule.fairness + 1).lp)).toBeUndefined();
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('with presence windows, stays within its bounds of the exact integer program', () => {
+    let ours = 0;
+    let best = 0;
+    fc.assert(
+      fc.property(shapeArb(true), (shape) => {
+        const instance = randomInstance({ ...shape, windows: Math.max(0.3, shape.windows ?? 0) });
+        const schedule = planSchedule(instance);
+        const { cap } = auditSchedule(instance, []);
+        const optimum = highsOptimum(roundIndexedIp(instance, schedule.fairness).lp);
+        expect(optimum).toBeDefined();
+        expect(schedule.weight).toBeLessThanOrEqual(optimum! + 1e-6);
+        expect(schedule.bound).toBeGreaterThanOrEqual(optimum! - 1e-6);
+        if (schedule.fairnessBound < largestCap(cap)) {
+          expect(highsOptimum(roundIndexedIp(instance, schedule.fairnessBound + 1).lp)).toBeUndefined();
+        }
+        ours += schedule.weight;
+        best += optimum!;
+      }),
+      { numRuns: 80 },
+    );
+    expect(ours / best).toBeGreaterThan(0.97);
+  });
+
+  it('gives a valid empty schedule, with its explanation, when nobody can meet', () => {
+    const instance: Instance = {
+      rounds: 2,
+      tables: 1,
+      left: [{ id: 'A', present: [1] }],
+      right: [{ id: 'X', present: [2] }, { id: 'Y' }],
+      weights: [
+        { a: 'A', b: 'X', w: 3, wish: 'must' },
+        { a: 'A', b: 'Y', w: 1, wish: 'wish' },
+      ],
+      forbidden: [{ a: 'A', b: 'Y' }],
+    };
+    const schedule = planSchedule(instance);
+    expect(schedule.meetings).toEqual([]);
+    expect(schedule.weight).toBe(0);
+    expect(schedule.unmet.map((u) => u.code)).toEqual(['never_present_together', 'forbidden']);
+  });
+});

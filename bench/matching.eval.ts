@@ -177,6 +177,9 @@ function main(): void {
     console.log('| ranker | hit@10 | MRR | tune half hit@10 / MRR | check half hit@10 / MRR |');
     console.log('| --- | ---: | ---: | ---: | ---: |');
     console.log(row(`engine ${ENGINE_VERSION}`, engine));
+    console.log(
+      row('engine, index picks 30 candidates', evaluateRanker(list, engineRanker(list, geo, WEIGHTS, 30))),
+    );
     console.log(row('BM25 (whole profiles)', bm25));
     console.log(row('category complementarity alone', category));
     console.log('');

@@ -24,10 +24,17 @@ export interface PreparedProfile {
   needs: PreparedExchange[];
   offers: PreparedExchange[];
   description: SparseVector;
+  /**
+   * The kinds of goods it mentions anywhere (textile, furniture, food, computers…), as a vector:
+   * a waste stream suits a workshop that works that kind of matter.
+   */
+  kinds: SparseVector;
   /** All needs as one vector, for the candidate index. */
   allNeeds: SparseVector;
   /** All offers plus the description (what it does is what it can give). */
   allOffers: SparseVector;
+  /** Share of its needs and offers that carry a text, in [0, 1] (1 when it lists none). */
+  textShare: number;
   needMask: number;
   offerMask: number;
   themeMask: number;
@@ -49,6 +56,18 @@ export interface Corpus {
   terms: string[];
   weights: Readonly<Weights>;
 }
+
+/** Concepts of the vocabulary that name a kind of goods, for matching streams with their users. */
+export const KIND_CONCEPTS = [
+  'textile',
+  'mobilier',
+  'alimentation',
+  'numerique',
+  'mobilite',
+  'nature',
+  'culture',
+  'equipement',
+];
 
 export const categoryIndex = (c: Category): number => CATEGORIES.indexOf(c);
 export const categoryBit = (c: Category): number => 1 << categoryIndex(c);
@@ -108,11 +127,15 @@ export function prepareCorpus(
     vector: vectorOf(ids, conceptIds(e.category)),
   });
 
+  const kindIds = new Set(KIND_CONCEPTS.map((k) => idOf(CONCEPT_PREFIX + k)));
   const prepared = profiles.map((p, index): PreparedProfile => {
     const a = analysed[index] as (typeof analysed)[number];
     const needs = p.needs.map((e, k) => prepareExchange(e, a.needs[k] as number[]));
     const offers = p.offers.map((e, k) => prepareExchange(e, a.offers[k] as number[]));
     const description = vectorOf(a.description);
+    const kinds = vectorOf(
+      [...a.description, ...a.needs.flat(), ...a.offers.flat()].filter((id) => kindIds.has(id)),
+    );
     const place = p.insee ? geo(p.insee) : undefined;
     return {
       profile: p,
@@ -120,8 +143,10 @@ export function prepareCorpus(
       needs,
       offers,
       description,
+      kinds,
       allNeeds: combine(needs.map((e) => [e.vector, 1] as const)),
       allOffers: combine([...offers.map((e) => [e.vector, 1] as const), [description, 0.5]]),
+      textShare: textShare(p),
       needMask: p.needs.reduce((m, e) => m | categoryBit(e.category), 0),
       offerMask: p.offers.reduce((m, e) => m | categoryBit(e.category), 0),
       themeMask: p.themes.reduce((m, t) => m | themeBit(t), 0),
@@ -140,14 +165,20 @@ export function prepareCorpus(
   };
 }
 
+const INFORMATIVENESS_FLOOR = 0.4;
 function informativeness(prepared: readonly PreparedProfile[]): Float64Array {
   const n = Math.max(1, prepared.length);
   return Float64Array.from(CATEGORIES, (_, i) => {
     const offering = prepared.filter((p) => (p.offerMask & (1 << i)) !== 0).length;
     // 5 % of profiles or fewer offering it: fully informative; 30 % or more: 0.4.
     const share = Math.max(offering, 1) / n;
-    return Math.min(1, Math.max(0.4, Math.log(1 / share) / Math.log(20)));
+    return Math.min(1, Math.max(INFORMATIVENESS_FLOOR, Math.log(1 / share) / Math.log(20)));
   });
+}
+
+function textShare(p: MatchProfile): number {
+  const all = [...p.needs, ...p.offers];
+  return all.length === 0 ? 1 : all.filter((e) => e.text).length / all.length;
 }
 
 function termsOfExchange(e: Exchange): string[] {

@@ -57,9 +57,12 @@ export function scorePair(corpus: Corpus, seeker: PreparedProfile, candidate: Pr
   const proximityScore = near.level === 'unknown' ? w.unknownProximity : near.score;
   const cross = crossing(seeker.profile.universe, candidate.profile.universe);
   const alreadyMet = seeker.met.has(candidate.profile.id) || candidate.met.has(seeker.profile.id);
+  // Bare profiles (categories ticked, no text) have only their descriptions to tell their field.
+  const descriptionWeight =
+    w.description + w.bareDescription * (1 - (seeker.textShare + candidate.textShare) / 2);
   const raw =
     complementarity +
-    w.description * descriptionSimilarity +
+    descriptionWeight * descriptionSimilarity +
     w.themes * themeShare +
     w.universe * cross +
     w.proximity * proximityScore -
@@ -78,8 +81,9 @@ export function scorePair(corpus: Corpus, seeker: PreparedProfile, candidate: Pr
 
 /** The largest raw score the weights allow, so that scores read in [0, 1]. */
 export function maxRaw(w: Readonly<Weights>): number {
-  const flowMax = (w.category + w.exchangeText + w.needInDescription) * (1 + w.secondNeed);
-  return flowMax * (1 + w.mutual) + w.description + w.themes + w.universe + w.proximity;
+  const flowMax =
+    (w.category + w.exchangeText + w.needInDescription + w.offerInDescription) * (1 + w.secondNeed);
+  return flowMax * (1 + w.mutual) + w.description + w.bareDescription + w.themes + w.universe + w.proximity;
 }
 
 function flow(corpus: Corpus, needer: PreparedProfile, giver: PreparedProfile): Flow {
@@ -93,7 +97,14 @@ function flow(corpus: Corpus, needer: PreparedProfile, giver: PreparedProfile): 
         (corpus.informativeness[categoryIndex(offer.category)] as number);
       // Two bare categories say nothing about text: their likeness is the category fit alone.
       const text = need.text && offer.text ? dot(need.vector, offer.vector) : 0;
-      const value = w.category * categoryFit + w.exchangeText * text;
+      // What the needer's own activity says it uses (an upcycler's "matériaux de récupération").
+      const offerInNeeder = dot(offer.vector, needer.description) * (offer.text ? 1 : w.bareEvidence);
+      const kind = GOODS.has(need.category) && GOODS.has(offer.category) ? dot(needer.kinds, giver.kinds) : 0;
+      const value =
+        w.category * categoryFit +
+        w.exchangeText * text +
+        w.offerInDescription * offerInNeeder +
+        w.kind * kind;
       if (value > 0 && (!best || value > best.value)) {
         best = {
           need,
@@ -104,7 +115,7 @@ function flow(corpus: Corpus, needer: PreparedProfile, giver: PreparedProfile): 
         };
       }
     }
-    const inDescription = dot(need.vector, giver.description);
+    const inDescription = dot(need.vector, giver.description) * (need.text ? 1 : w.bareEvidence);
     if (inDescription > 0) {
       const extra = w.needInDescription * inDescription;
       best = best
@@ -121,6 +132,8 @@ function flow(corpus: Corpus, needer: PreparedProfile, giver: PreparedProfile): 
   const value = (matches[0]?.value ?? 0) + w.secondNeed * (matches[1]?.value ?? 0);
   return { value, matches };
 }
+
+const GOODS: ReadonlySet<string> = new Set(['materials', 'equipment']);
 
 function popcount(x: number): number {
   let n = 0;

@@ -9,12 +9,20 @@ export interface Weights {
   exchangeText: number;
   /** A need found in the other side's description (what it does, hence can offer). */
   needInDescription: number;
+  /** An offer found in the needer's description (what it does, hence uses). */
+  offerInDescription: number;
+  /** Multiplies the two "…InDescription" weights for an exchange without text (its only evidence). */
+  bareEvidence: number;
+  /** Goods given and goods used are of the same kind (textile, furniture, food…). */
+  kind: number;
   /** Second-best need answered, as a share of the best one. */
   secondNeed: number;
   /** The weaker direction of a two-way exchange, as a share of the stronger one. */
   mutual: number;
   /** Similarity of whole descriptions: same field of action, not complementarity. */
   description: number;
+  /** Added to `description` in proportion to the share of needs and offers without text. */
+  bareDescription: number;
   themes: number;
   universe: number;
   proximity: number;
@@ -36,9 +44,13 @@ export const WEIGHTS: Readonly<Weights> = {
   category: 1,
   exchangeText: 1.2,
   needInDescription: 0.6,
+  offerInDescription: 0.4,
+  kind: 0,
+  bareEvidence: 1,
   secondNeed: 0.3,
   mutual: 0.35,
   description: 0.5,
+  bareDescription: 1.5,
   themes: 0.35,
   universe: 0.4,
   proximity: 0.35,

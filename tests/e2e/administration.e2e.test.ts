@@ -47,7 +47,7 @@ describe('administration', () => {
     await admin.page.getByRole('heading', { level: 1, name: 'Inviter une personne' }).waitFor();
     await admin.page.getByLabel('Adresse e-mail').fill(email);
     await admin.page.getByLabel('Rôle').selectOption('member');
-    await admin.page.getByRole('textbox', { name: 'Organisation représentée' }).click();
+    await admin.page.getByRole('combobox', { name: /^Organisation représentée/ }).click();
     await admin.page.getByRole('option').first().click();
     await checkPage(admin.page, '41-admin-invite');
     await admin.page.getByRole('button', { name: "Envoyer l'invitation" }).click();

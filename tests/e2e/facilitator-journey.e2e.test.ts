@@ -22,21 +22,21 @@ describe('the demo facilitator of Alsace', () => {
 
     // Wrong password: a message, and still on the sign-in page.
     await page.getByLabel('Adresse e-mail').fill(DEMO.alsaceFacilitator);
-    await page.getByLabel('Mot de passe', { exact: true }).fill('not-the-password');
+    await page.getByLabel(/^Mot de passe/).fill('not-the-password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('alert').waitFor();
     expect(page.url()).toContain('/connexion');
     await checkPage(page, '02-sign-in-error');
 
     // Back to the page that was asked for.
-    await page.getByLabel('Mot de passe', { exact: true }).fill('labo-demo-2026');
+    await page.getByLabel(/^Mot de passe/).fill('labo-demo-2026');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL('**/annuaire');
 
     await page.getByRole('link', { name: 'Accueil' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
     await expect.poll(() => page.getByText('Organisations actives', { exact: true }).count()).toBe(1);
-    await page.waitForLoadState('networkidle');
+    await expect.poll(() => page.getByText('…', { exact: true }).count()).toBe(0);
     await checkPage(page, '03-home');
 
     // The navigation follows the missions; each one has its landing page.
@@ -88,9 +88,9 @@ describe('the demo facilitator of Alsace', () => {
     await checkPage(page, '10-create-client-errors');
 
     const name = `Torréfaction e2e ${Date.now()}`;
-    await page.getByLabel('Nom', { exact: true }).fill(name);
+    await page.getByLabel(/^Nom/).fill(name);
     await page.getByLabel('Univers').selectOption({ label: 'PME' });
-    await page.getByRole('textbox', { name: 'Commune' }).fill('Strasb');
+    await page.getByRole('combobox', { name: /^Commune/ }).fill('Strasb');
     await page
       .getByRole('option', { name: /^Strasbourg/ })
       .first()

@@ -26,7 +26,7 @@ describe('language switch', () => {
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
 
     await page.getByLabel('E-mail address').fill(DEMO.alsaceFacilitator);
-    await page.getByLabel('Password', { exact: true }).fill('labo-demo-2026');
+    await page.getByLabel(/^Password/).fill('labo-demo-2026');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await page.getByRole('link', { name: 'Directory' }).click();

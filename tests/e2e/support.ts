@@ -48,6 +48,8 @@ export async function newPage(
     viewport: { width: 1280, height: 900 },
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
+    // Mantine then skips its transitions, so screenshots and axe see finished states.
+    reducedMotion: 'reduce',
   });
   const page = await context.newPage();
   // An uncaught exception in the page is a bug the assertions would otherwise hide; tests check
@@ -61,7 +63,7 @@ export async function newPage(
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/connexion');
   await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByLabel(/^Mot de passe/).fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL((url) => url.pathname !== '/connexion');
 }

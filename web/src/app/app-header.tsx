@@ -1,6 +1,6 @@
 import { Anchor, Box, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../../src/contracts/session.ts';
 import { useSignOut } from '../features/auth/queries.ts';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -10,6 +10,7 @@ export function AppHeader({ me }: { me: Me | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const signOut = useSignOut();
+  const { pathname } = useLocation();
 
   const onSignOut = () =>
     signOut.mutate(undefined, { onSuccess: () => void navigate('/connexion', { replace: true }) });
@@ -22,7 +23,7 @@ export function AppHeader({ me }: { me: Me | null }) {
         </Anchor>
         {me?.lab && (
           <Text fz="sm" c="dimmed" truncate visibleFrom="xs">
-            {t('layout.labOf', { name: me.lab.name })}
+            {me.lab.name}
           </Text>
         )}
       </Group>
@@ -42,9 +43,11 @@ export function AppHeader({ me }: { me: Me | null }) {
           </Button>
         </Group>
       ) : (
-        <Button component={Link} to="/connexion" variant="default" size="sm">
-          {t('auth.signIn')}
-        </Button>
+        pathname !== '/connexion' && (
+          <Button component={Link} to="/connexion" variant="default" size="sm">
+            {t('auth.signIn')}
+          </Button>
+        )
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, PageLoader } from '../../app/page-state.tsx';
@@ -11,7 +11,9 @@ function UsersTable({ users }: { users: AdminUser[] }) {
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped verticalSpacing="sm">
-        <Table.Caption>{t('admin.users.caption')}</Table.Caption>
+        <caption>
+          <VisuallyHidden>{t('admin.users.caption')}</VisuallyHidden>
+        </caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('admin.users.name')}</Table.Th>

@@ -16,7 +16,13 @@ export function ArchiveOrganisationButton({ organisation }: { organisation: Orga
       <Button color="red.8" variant="outline" onClick={open}>
         {t('organisation.archive')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('organisation.archiveTitle')} centered>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('organisation.archiveTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        centered
+      >
         <Stack gap="md">
           <Text>{t('organisation.archiveConfirm', { name: organisation.name })}</Text>
           {archive.isError && (

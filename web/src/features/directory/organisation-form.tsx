@@ -1,8 +1,9 @@
 import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationInput } from '../../../../src/contracts/organisations.ts';
 import { problemFieldErrors, problemMessage } from '../../lib/problem-message.ts';
+import { useFocusFirstError } from '../../lib/use-focus-first-error.ts';
 import { CommuneSelect } from './commune-select.tsx';
 import {
   parseOrganisationValues,
@@ -33,6 +34,8 @@ export function OrganisationForm({
   const { t, i18n } = useTranslation();
   const [values, setValues] = useState(initialValues);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, Object.keys(clientErrors).length > 0 ? clientErrors : submitError);
   const serverErrors: FieldErrors = problemFieldErrors(submitError, i18n.language);
   const errorOf = (field: keyof OrganisationFormValues) =>
     clientErrors[field] ? t(clientErrors[field]) : serverErrors[field];
@@ -58,7 +61,7 @@ export function OrganisationForm({
 
   const hasErrors = Object.keys(clientErrors).length > 0 || !!submitError;
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="md" maw={760}>
         {hasErrors && (
           <Alert color="red" role="alert">

@@ -1,4 +1,4 @@
-import { Anchor, Table } from '@mantine/core';
+import { Anchor, Table, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Organisation } from '../../../../src/contracts/organisations.ts';
@@ -9,7 +9,9 @@ export function OrganisationsTable({ organisations }: { organisations: Organisat
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table striped highlightOnHover verticalSpacing="sm">
-        <Table.Caption>{t('directory.tableCaption')}</Table.Caption>
+        <caption>
+          <VisuallyHidden>{t('directory.tableCaption')}</VisuallyHidden>
+        </caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('organisation.name')}</Table.Th>

@@ -59,7 +59,7 @@ export function DirectoryFigures() {
         </Text>
         <Stack gap={6}>
           {UNIVERSES.map((universe, index) => {
-            const count = perUniverse[index]?.data ?? 0;
+            const count = perUniverse[index]?.data;
             const label = t(`universes.${universe}`);
             return (
               <div key={universe}>
@@ -68,11 +68,11 @@ export function DirectoryFigures() {
                     {label}
                   </Anchor>
                   <Text fz="sm" fw={600}>
-                    {format.number(count)}
+                    {count === undefined ? '…' : format.number(count)}
                   </Text>
                 </Group>
                 <Progress
-                  value={activeTotal > 0 ? (count / activeTotal) * 100 : 0}
+                  value={activeTotal > 0 && count ? (count / activeTotal) * 100 : 0}
                   size="sm"
                   aria-label={t('home.shareOf', { label })}
                 />

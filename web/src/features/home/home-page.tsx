@@ -35,9 +35,12 @@ function Dashboard({ me }: { me: Me }) {
   return (
     <Stack gap="xl">
       <div>
+        <Text fz="sm" fw={700} tt="uppercase" c="indigo.9">
+          {labName}
+        </Text>
         <Title order={1}>{t('home.title')}</Title>
         <Text fz="lg" mt="xs">
-          {t('home.welcome', { name: me.user.name, lab: labName })}
+          {t('home.welcome', { name: me.user.name })}
         </Text>
         {me.lab && me.lab.territory.length > 0 && (
           <Text c="dimmed" fz="sm">

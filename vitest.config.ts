@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // integration files on a PostgreSQL server that the run starts itself, and browser journeys.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/setup/summary-reporter.ts'],
     projects: [
       {
         test: {

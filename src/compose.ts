@@ -35,7 +35,11 @@ export async function composeRuntime(database: Database, options: RuntimeOptions
   const { db } = database;
   communes ??= loadCommuneDirectory();
   const outbox = outboxRepository(db);
-  const mailer = createMailer({ smtpUrl: options.smtpUrl, from: options.smtpFrom ?? 'Labo <no-reply@labo.local>', outbox });
+  const mailer = createMailer({
+    smtpUrl: options.smtpUrl,
+    from: options.smtpFrom ?? 'Labo <no-reply@labo.local>',
+    outbox,
+  });
   const auth = createAuth({
     db,
     secret: options.secret ?? (await ensureSecret(db)),

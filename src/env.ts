@@ -20,7 +20,11 @@ export type Env = z.infer<typeof EnvSchema>;
 
 /** The only reader of process.env: parsed once, with a readable message when a variable is wrong. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = EnvSchema.safeParse(source);
+  // An empty variable (DATABASE_URL= in a shell or a CI file) means unset.
+  const set = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = EnvSchema.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Configuration invalide / invalid configuration:\n${lines.join('\n')}`);

@@ -47,7 +47,9 @@ export async function ensureWebBuilt(log: (line: string) => void): Promise<void>
   await build({ configFile: resolve(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
 }
 
-export async function startServer(env: Env = readEnv()): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startServer(
+  env: Env = readEnv(),
+): Promise<{ url: string; close: () => Promise<void> }> {
   const started = Date.now();
   const log = (line: string) => process.stdout.write(`${line}\n`);
   await ensureWebBuilt(log);
@@ -74,11 +76,14 @@ export async function startServer(env: Env = readEnv()): Promise<{ url: string; 
     await database.close();
   };
   log('');
-  log(`Labo est prêt sur ${url}  (${database.kind === 'pglite' ? `PGlite, ${resolve(env.LABO_DATA_DIR)}` : 'PostgreSQL'}, ${Date.now() - started} ms)`);
+  log(
+    `Labo est prêt sur ${url}  (${database.kind === 'pglite' ? `PGlite, ${resolve(env.LABO_DATA_DIR)}` : 'PostgreSQL'}, ${Date.now() - started} ms)`,
+  );
   log(`API : ${url}/api/docs`);
   if (seeded || env.LABO_DEMO === '1') {
     log(`Comptes de démonstration (mot de passe « ${DEMO_PASSWORD} ») :`);
-    for (const account of DEMO_ACCOUNTS) log(`  ${account.email.padEnd(32)} ${account.role}${account.lab ? ` — ${account.lab}` : ''}`);
+    for (const account of DEMO_ACCOUNTS)
+      log(`  ${account.email.padEnd(32)} ${account.role}${account.lab ? ` — ${account.lab}` : ''}`);
   }
   return { url, close };
 }

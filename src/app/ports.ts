@@ -15,7 +15,10 @@ export interface OrganisationWrite {
 }
 
 export interface OrganisationRepository {
-  list(labId: string | null, query: OrganisationListQuery): Promise<{ items: OrganisationRecord[]; total: number }>;
+  list(
+    labId: string | null,
+    query: OrganisationListQuery,
+  ): Promise<{ items: OrganisationRecord[]; total: number }>;
   find(id: string): Promise<OrganisationRecord | undefined>;
   /** Throws `duplicate_identifier` when the lab already has this SIRET or RNA number. */
   create(labId: string, data: OrganisationWrite): Promise<OrganisationRecord>;
@@ -54,7 +57,9 @@ export interface InvitationRecord {
 }
 
 export interface InvitationRepository {
-  create(data: Omit<InvitationRecord, 'id' | 'acceptedAt'> & { tokenHash: string; invitedBy: string }): Promise<InvitationRecord>;
+  create(
+    data: Omit<InvitationRecord, 'id' | 'acceptedAt'> & { tokenHash: string; invitedBy: string },
+  ): Promise<InvitationRecord>;
   findByTokenHash(tokenHash: string): Promise<InvitationRecord | undefined>;
   markAccepted(id: string, at: Date): Promise<void>;
 }

@@ -11,7 +11,13 @@ export const ProblemSchema = z
     /** The same message in the other language, so the interface can show either. */
     messages: z.object({ fr: z.string(), en: z.string() }),
     errors: z
-      .array(z.object({ path: z.string(), message: z.string(), messages: z.object({ fr: z.string(), en: z.string() }) }))
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          messages: z.object({ fr: z.string(), en: z.string() }),
+        }),
+      )
       .optional(),
     requestId: z.string().optional(),
   })
@@ -26,4 +32,9 @@ export const PageQuerySchema = z.object({
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });

@@ -57,11 +57,10 @@ export const OrganisationInputSchema = z
     rna: rna.nullable().optional(),
     description: z.string().max(5000).default(''),
   })
-  .strict()
-  .meta({ id: 'OrganisationInput' });
+  .strict();
 export type OrganisationInput = z.infer<typeof OrganisationInputSchema>;
 
-export const OrganisationPatchSchema = OrganisationInputSchema.partial().strict().meta({ id: 'OrganisationPatch' });
+export const OrganisationPatchSchema = OrganisationInputSchema.partial().strict();
 export type OrganisationPatch = z.infer<typeof OrganisationPatchSchema>;
 
 export const OrganisationListQuerySchema = PageQuerySchema.extend({

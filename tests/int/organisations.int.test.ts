@@ -18,7 +18,12 @@ describe.skipIf(!databaseAvailable())(`organisations on ${testEngine}`, () => {
     if (options.as) headers['cookie'] = await harness.signIn(options.as);
     if (options.lang) headers['accept-language'] = options.lang;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    return harness.runtime.app.inject({ method, url, headers, ...(options.body !== undefined && { payload: JSON.stringify(options.body) }) });
+    return harness.runtime.app.inject({
+      method,
+      url,
+      headers,
+      ...(options.body !== undefined && { payload: JSON.stringify(options.body) }),
+    });
   };
 
   it('lists only the asker’s lab: about 200 Alsace organisations, none from Isère', async () => {
@@ -32,7 +37,9 @@ describe.skipIf(!databaseAvailable())(`organisations on ${testEngine}`, () => {
 
   it('finds "jardins partages" and "jardin partagé" alike, and survives a typo', async () => {
     const search = async (q: string) =>
-      (await request('GET', `/api/organisations?q=${encodeURIComponent(q)}`, { as: FACILITATOR_ALSACE })).json<OrganisationPage>();
+      (
+        await request('GET', `/api/organisations?q=${encodeURIComponent(q)}`, { as: FACILITATOR_ALSACE })
+      ).json<OrganisationPage>();
     const accented = await search('jardin partagé');
     const plain = await search('jardins partages');
     expect(accented.total).toBeGreaterThan(0);
@@ -45,11 +52,16 @@ describe.skipIf(!databaseAvailable())(`organisations on ${testEngine}`, () => {
     const response = await request('GET', '/api/organisations');
     expect(response.statusCode).toBe(401);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.json()).toMatchObject({ code: 'unauthenticated', messages: { fr: 'Veuillez vous connecter.' } });
+    expect(response.json()).toMatchObject({
+      code: 'unauthenticated',
+      messages: { fr: 'Veuillez vous connecter.' },
+    });
   });
 
   it('hides another lab’s organisation behind a 404', async () => {
-    const alsace = (await request('GET', '/api/organisations?pageSize=1', { as: FACILITATOR_ALSACE })).json<OrganisationPage>();
+    const alsace = (
+      await request('GET', '/api/organisations?pageSize=1', { as: FACILITATOR_ALSACE })
+    ).json<OrganisationPage>();
     const id = alsace.items[0]?.id;
     const response = await request('GET', `/api/organisations/${id}`, { as: FACILITATOR_ISERE });
     expect(response.statusCode).toBe(404);
@@ -58,11 +70,21 @@ describe.skipIf(!databaseAvailable())(`organisations on ${testEngine}`, () => {
   it('creates, edits and archives an organisation, checking identifiers with clear messages', async () => {
     const created = await request('POST', '/api/organisations', {
       as: FACILITATOR_ALSACE,
-      body: { name: 'L’Enfant Bleu — antenne test', universe: 'association', siret: '40048550400064', communeInsee: '67482' },
+      body: {
+        name: 'L’Enfant Bleu — antenne test',
+        universe: 'association',
+        siret: '40048550400064',
+        communeInsee: '67482',
+      },
     });
     expect(created.statusCode).toBe(201);
     const organisation = created.json<Organisation>();
-    expect(organisation).toMatchObject({ siren: '400485504', communeName: 'Strasbourg', departement: '67', can: { edit: true } });
+    expect(organisation).toMatchObject({
+      siren: '400485504',
+      communeName: 'Strasbourg',
+      departement: '67',
+      can: { edit: true },
+    });
 
     const duplicate = await request('POST', '/api/organisations', {
       as: FACILITATOR_ALSACE,
@@ -87,9 +109,17 @@ describe.skipIf(!databaseAvailable())(`organisations on ${testEngine}`, () => {
     });
     expect(edited.json<Organisation>().description).toBe('Protection de l’enfance');
 
-    const archived = await request('POST', `/api/organisations/${organisation.id}/archive`, { as: FACILITATOR_ALSACE, body: {} });
-    expect(archived.json<Organisation>()).toMatchObject({ status: 'archived', can: { edit: false, archive: false } });
-    const listed = (await request('GET', '/api/organisations?status=archived', { as: FACILITATOR_ALSACE })).json<OrganisationPage>();
+    const archived = await request('POST', `/api/organisations/${organisation.id}/archive`, {
+      as: FACILITATOR_ALSACE,
+      body: {},
+    });
+    expect(archived.json<Organisation>()).toMatchObject({
+      status: 'archived',
+      can: { edit: false, archive: false },
+    });
+    const listed = (
+      await request('GET', '/api/organisations?status=archived', { as: FACILITATOR_ALSACE })
+    ).json<OrganisationPage>();
     expect(listed.items.map((o) => o.id)).toContain(organisation.id);
   });
 
@@ -99,7 +129,9 @@ describe.skipIf(!databaseAvailable())(`organisations on ${testEngine}`, () => {
       body: { name: 'Commune inconnue', universe: 'sme', communeInsee: '67999' },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ errors: [{ path: 'communeInsee', message: expect.stringContaining('commune') }] });
+    expect(response.json()).toMatchObject({
+      errors: [{ path: 'communeInsee', message: expect.stringContaining('commune') }],
+    });
   });
 
   it('reports every invalid field of a malformed body with its path', async () => {
@@ -113,18 +145,28 @@ describe.skipIf(!databaseAvailable())(`organisations on ${testEngine}`, () => {
   });
 
   it('lets a member edit its own organisation only', async () => {
-    const me = (await request('GET', '/api/me', { as: MEMBER_ALSACE })).json<{ user: { organisationId: string } }>();
+    const me = (await request('GET', '/api/me', { as: MEMBER_ALSACE })).json<{
+      user: { organisationId: string };
+    }>();
     const own = await request('PATCH', `/api/organisations/${me.user.organisationId}`, {
       as: MEMBER_ALSACE,
       body: { description: 'Atelier d’upcycling strasbourgeois' },
     });
     expect(own.statusCode).toBe(200);
-    const others = (await request('GET', '/api/organisations?pageSize=5', { as: MEMBER_ALSACE })).json<OrganisationPage>();
+    const others = (
+      await request('GET', '/api/organisations?pageSize=5', { as: MEMBER_ALSACE })
+    ).json<OrganisationPage>();
     const other = others.items.find((o) => o.id !== me.user.organisationId);
     expect(other?.can.edit).toBe(false);
-    const refused = await request('PATCH', `/api/organisations/${other?.id}`, { as: MEMBER_ALSACE, body: { description: 'pirate' } });
+    const refused = await request('PATCH', `/api/organisations/${other?.id}`, {
+      as: MEMBER_ALSACE,
+      body: { description: 'pirate' },
+    });
     expect(refused.statusCode).toBe(403);
-    const creating = await request('POST', '/api/organisations', { as: MEMBER_ALSACE, body: { name: 'Nouvelle', universe: 'sme' } });
+    const creating = await request('POST', '/api/organisations', {
+      as: MEMBER_ALSACE,
+      body: { name: 'Nouvelle', universe: 'sme' },
+    });
     expect(creating.statusCode).toBe(403);
   });
 });

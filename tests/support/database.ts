@@ -4,7 +4,8 @@ import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/adapters/db/database.ts';
 
 /** Which engine this run's integration tests use: the `pglite` and `postgres` Vitest projects run the same files. */
-export const testEngine: 'pglite' | 'postgres' = process.env['LABO_TEST_DB'] === 'postgres' ? 'postgres' : 'pglite';
+export const testEngine: 'pglite' | 'postgres' =
+  process.env['LABO_TEST_DB'] === 'postgres' ? 'postgres' : 'pglite';
 
 /** False only when the postgres project runs without a server (never under CI, where setup fails instead). */
 export function databaseAvailable(): boolean {

@@ -20,7 +20,9 @@ export interface HarnessOptions {
   signInPerMinute?: number;
 }
 
-export async function createHarness(options: HarnessOptions = {}): Promise<Harness & { close(): Promise<void> }> {
+export async function createHarness(
+  options: HarnessOptions = {},
+): Promise<Harness & { close(): Promise<void> }> {
   const database = await createTestDatabase();
   const runtime = await composeRuntime(database, {
     publicUrl: TEST_ORIGIN,
@@ -42,7 +44,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
         headers: { origin: TEST_ORIGIN, 'content-type': 'application/json' },
         payload: { email, password },
       });
-      if (response.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
+      if (response.statusCode !== 200)
+        throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
       const cookie = [response.headers['set-cookie']]
         .flat()
         .filter((c): c is string => typeof c === 'string')

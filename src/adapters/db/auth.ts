@@ -107,7 +107,10 @@ export function createAuth(options: AuthOptions): Auth {
         create: {
           // A disabled account signs in no more (ASVS 7.4.2).
           before: async (session) => {
-            const [user] = await db.select({ disabled: users.disabled }).from(users).where(eq(users.id, session.userId));
+            const [user] = await db
+              .select({ disabled: users.disabled })
+              .from(users)
+              .where(eq(users.id, session.userId));
             return user?.disabled ? false : undefined;
           },
         },
@@ -138,14 +141,17 @@ export function createAuth(options: AuthOptions): Auth {
       async createUser(data) {
         const context = await auth.$context;
         const hash = await context.password.hash(data.password);
-        const user = await context.internalAdapter.createUser({
-          email: data.email.toLowerCase(),
-          name: data.name,
-          emailVerified: true,
-          role: data.role,
-          labId: data.labId,
-          organisationId: data.organisationId,
-        }, { method: 'admin' });
+        const user = await context.internalAdapter.createUser(
+          {
+            email: data.email.toLowerCase(),
+            name: data.name,
+            emailVerified: true,
+            role: data.role,
+            labId: data.labId,
+            organisationId: data.organisationId,
+          },
+          { method: 'admin' },
+        );
         await context.internalAdapter.linkAccount({
           userId: user.id,
           providerId: 'credential',

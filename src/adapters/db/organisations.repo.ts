@@ -39,7 +39,9 @@ export function organisationRepository(db: Db): OrganisationRepository {
         const tsquery = sql`websearch_to_tsquery('french_unaccent', ${q})`;
         const name = sql`immutable_unaccent(lower(${organisations.name}))`;
         const needle = sql`immutable_unaccent(lower(${q}))`;
-        conditions.push(sql`(${document} @@ ${tsquery} OR ${name} % ${needle} OR ${name} LIKE '%' || ${needle} || '%')`);
+        conditions.push(
+          sql`(${document} @@ ${tsquery} OR ${name} % ${needle} OR ${name} LIKE '%' || ${needle} || '%')`,
+        );
         rank = sql`ts_rank(${document}, ${tsquery}) + similarity(${name}, ${needle})`;
       }
       const where = and(...conditions);

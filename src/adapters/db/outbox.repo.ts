@@ -11,7 +11,9 @@ export function outboxRepository(db: Db): OutboxStore {
   return {
     async list(labId: string | null) {
       const base = db.select().from(outbox);
-      const rows = await (labId ? base.where(eq(outbox.labId, labId)) : base).orderBy(desc(outbox.createdAt)).limit(200);
+      const rows = await (labId ? base.where(eq(outbox.labId, labId)) : base)
+        .orderBy(desc(outbox.createdAt))
+        .limit(200);
       return rows.map((row) => ({
         id: row.id,
         to: row.to,

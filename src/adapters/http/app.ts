@@ -48,7 +48,8 @@ export async function buildHttpApp(deps: HttpDependencies) {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const action = route.config?.action;
     // Fail closed: a route without a policy action would be a route nobody checked.
-    if (!action || !(action in POLICY)) throw new Error(`Route ${String(route.method)} ${route.url} has no policy action`);
+    if (!action || !(action in POLICY))
+      throw new Error(`Route ${String(route.method)} ${route.url} has no policy action`);
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') routeTable.push({ method, url: route.url, action });
     }
@@ -102,7 +103,11 @@ export async function buildHttpApp(deps: HttpDependencies) {
       // CSRF: a browser names the page that sent the request; anything but our own origin is refused.
       const origin = request.headers.origin;
       const site = request.headers['sec-fetch-site'];
-      const allowed = new Set([new URL(deps.publicUrl).origin, `http://${request.headers.host}`, `https://${request.headers.host}`]);
+      const allowed = new Set([
+        new URL(deps.publicUrl).origin,
+        `http://${request.headers.host}`,
+        `https://${request.headers.host}`,
+      ]);
       if ((origin && !allowed.has(origin)) || site === 'cross-site') {
         request.log.warn({ origin, site, url: request.url }, 'csrf rejected');
         return sendProblem(request, reply, 'csrf_rejected');
@@ -127,14 +132,17 @@ export async function buildHttpApp(deps: HttpDependencies) {
   organisationRoutes(app, deps);
   adminRoutes(app, deps);
 
-  app.get('/api/openapi.json', { config: { action: 'health.read' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { action: 'health.read' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   const webDir = deps.webDir;
   if (webDir && existsSync(join(webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h' });
     // The web app routes on the client: unknown non-API paths get its index page.
     app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') return sendProblem(request, reply, 'not_found');
+      if (request.url.startsWith('/api/') || request.method !== 'GET')
+        return sendProblem(request, reply, 'not_found');
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   } else {

@@ -3,13 +3,13 @@ import type { Action } from '../../app/access/policy.ts';
 import type { Services } from '../../app/ports.ts';
 
 export type SessionUser = {
-    userId: string;
-    role: Extract<Actor, { kind: 'user' }>['role'];
-    labId: string | null;
-    organisationId: string | null;
-    locale: 'fr' | 'en';
-    name: string;
-    email: string;
+  userId: string;
+  role: Extract<Actor, { kind: 'user' }>['role'];
+  labId: string | null;
+  organisationId: string | null;
+  locale: 'fr' | 'en';
+  name: string;
+  email: string;
 };
 
 export interface SessionReader {

@@ -12,16 +12,28 @@ const PROBLEMS: Record<string, { status: number } & Messages> = {
     fr: 'Un identifiant ou un code est invalide.',
     en: 'An identifier or code is invalid.',
   },
-  invalid_invitation: { status: 400, fr: "L'invitation est incomplète.", en: 'The invitation is incomplete.' },
+  invalid_invitation: {
+    status: 400,
+    fr: "L'invitation est incomplète.",
+    en: 'The invitation is incomplete.',
+  },
   malformed_request: { status: 400, fr: 'La requête est mal formée.', en: 'The request is malformed.' },
   unauthenticated: { status: 401, fr: 'Veuillez vous connecter.', en: 'Please sign in.' },
-  forbidden: { status: 403, fr: "Vous n'avez pas le droit de faire cela.", en: 'You are not allowed to do this.' },
+  forbidden: {
+    status: 403,
+    fr: "Vous n'avez pas le droit de faire cela.",
+    en: 'You are not allowed to do this.',
+  },
   csrf_rejected: {
     status: 403,
     fr: "Requête refusée : elle ne vient pas de l'application Labo.",
     en: 'Request refused: it does not come from the Labo application.',
   },
-  not_found: { status: 404, fr: "Cette page ou cet objet n'existe pas.", en: 'This page or object does not exist.' },
+  not_found: {
+    status: 404,
+    fr: "Cette page ou cet objet n'existe pas.",
+    en: 'This page or object does not exist.',
+  },
   duplicate_identifier: {
     status: 409,
     fr: 'Une organisation de votre labo porte déjà cet identifiant.',
@@ -42,7 +54,11 @@ const PROBLEMS: Record<string, { status: number } & Messages> = {
     fr: 'Cette invitation est inconnue, déjà utilisée ou expirée.',
     en: 'This invitation is unknown, already used or expired.',
   },
-  payload_too_large: { status: 413, fr: 'Le contenu envoyé est trop volumineux.', en: 'The content sent is too large.' },
+  payload_too_large: {
+    status: 413,
+    fr: 'Le contenu envoyé est trop volumineux.',
+    en: 'The content sent is too large.',
+  },
   unsupported_media_type: {
     status: 415,
     fr: 'Ce type de contenu n’est pas accepté (JSON attendu).',
@@ -80,7 +96,10 @@ const FIELD_MESSAGES: Record<string, Messages> = {
     fr: 'Ce SIRET n’appartient pas au SIREN indiqué (ses 9 premiers chiffres diffèrent).',
     en: 'This SIRET does not belong to the given SIREN (its first 9 digits differ).',
   },
-  siret_duplicate: { fr: 'Une organisation du labo a déjà ce SIRET.', en: 'An organisation of the lab already has this SIRET.' },
+  siret_duplicate: {
+    fr: 'Une organisation du labo a déjà ce SIRET.',
+    en: 'An organisation of the lab already has this SIRET.',
+  },
   rna_bad_format: {
     fr: 'Le numéro RNA s’écrit W suivi de 9 chiffres (ex. W672001234).',
     en: 'An RNA number is W followed by 9 digits (e.g. W672001234).',
@@ -89,9 +108,12 @@ const FIELD_MESSAGES: Record<string, Messages> = {
     fr: 'Seule une association (ou fondation) a un numéro RNA.',
     en: 'Only an association (or foundation) has an RNA number.',
   },
-  rna_duplicate: { fr: 'Une organisation du labo a déjà ce numéro RNA.', en: 'An organisation of the lab already has this RNA number.' },
+  rna_duplicate: {
+    fr: 'Une organisation du labo a déjà ce numéro RNA.',
+    en: 'An organisation of the lab already has this RNA number.',
+  },
   commune_unknown: {
-    fr: "Ce code INSEE ne correspond à aucune commune actuelle.",
+    fr: 'Ce code INSEE ne correspond à aucune commune actuelle.',
     en: 'This INSEE code matches no current commune.',
   },
   organisation_required: {
@@ -113,15 +135,24 @@ function zodIssueMessages(keyword: string, params: Record<string, unknown>, mess
         ? { fr: 'Ce champ est obligatoire.', en: 'This field is required.' }
         : { fr: 'Type de valeur inattendu.', en: 'Unexpected type of value.' };
     case 'too_small':
-      return { fr: `Trop court ou trop petit (minimum ${String(limit)}).`, en: `Too short or too small (minimum ${String(limit)}).` };
+      return {
+        fr: `Trop court ou trop petit (minimum ${String(limit)}).`,
+        en: `Too short or too small (minimum ${String(limit)}).`,
+      };
     case 'too_big':
-      return { fr: `Trop long ou trop grand (maximum ${String(limit)}).`, en: `Too long or too large (maximum ${String(limit)}).` };
+      return {
+        fr: `Trop long ou trop grand (maximum ${String(limit)}).`,
+        en: `Too long or too large (maximum ${String(limit)}).`,
+      };
     case 'invalid_format':
       return { fr: `Format invalide (${message}).`, en: `Invalid format (${message}).` };
     case 'invalid_value':
       return { fr: 'Valeur non prévue.', en: 'Value not allowed.' };
     case 'unrecognized_keys':
-      return { fr: `Champ inconnu : ${String(params['keys'] ?? '')}.`, en: `Unknown field: ${String(params['keys'] ?? '')}.` };
+      return {
+        fr: `Champ inconnu : ${String(params['keys'] ?? '')}.`,
+        en: `Unknown field: ${String(params['keys'] ?? '')}.`,
+      };
     default:
       return { fr: `Valeur invalide (${message}).`, en: `Invalid value (${message}).` };
   }
@@ -197,7 +228,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (status === 413) return sendProblem(request, reply, 'payload_too_large');
   if (status === 415) return sendProblem(request, reply, 'unsupported_media_type');
   if (status === 429) return sendProblem(request, reply, 'rate_limited');
-  if (status >= 400 && status < 500) return sendProblem(request, reply, status === 404 ? 'not_found' : 'malformed_request');
+  if (status >= 400 && status < 500)
+    return sendProblem(request, reply, status === 404 ? 'not_found' : 'malformed_request');
   request.log.error({ err: error }, 'unexpected error');
   return sendProblem(request, reply, 'internal');
 }

@@ -9,7 +9,11 @@ export interface OutboxWriter {
  * Sends through SMTP when a server is configured; every message is also kept in the outbox, so
  * a fresh install with no mail server still shows its invitation and reset links to its admins.
  */
-export function createMailer(options: { smtpUrl?: string | undefined; from: string; outbox: OutboxWriter }): Mailer {
+export function createMailer(options: {
+  smtpUrl?: string | undefined;
+  from: string;
+  outbox: OutboxWriter;
+}): Mailer {
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
   return {
     async send(mail: Mail) {

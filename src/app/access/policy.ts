@@ -48,11 +48,11 @@ export const POLICY = {
   'organisation.list': row('none', 'lab', 'lab', 'lab', 'lab', 'all'),
   'organisation.read': row('none', 'lab', 'lab', 'lab', 'lab', 'all'),
   'organisation.create': row('none', 'none', 'none', 'lab', 'lab', 'all'),
-  'organisation.update': row('none', 'organisation', 'none', 'lab', 'lab', 'all'),
+  'organisation.update': row('none', 'lab', 'none', 'lab', 'lab', 'all'),
   'organisation.archive': row('none', 'none', 'none', 'lab', 'lab', 'all'),
   'user.list': row('none', 'none', 'none', 'none', 'lab', 'all'),
   'user.invite': row('none', 'none', 'none', 'none', 'lab', 'all'),
-  'outbox.read': row('none', 'none', 'none', 'none', 'lab', 'all'),
+  'outbox.read': row('none', 'none', 'none', 'lab', 'lab', 'all'),
 } as const satisfies Record<string, Record<Principal, Scope>>;
 
 export type Action = keyof typeof POLICY;
@@ -81,11 +81,14 @@ export function authorize(actor: Actor, action: Action, target?: Target): Scope 
   const scope = scopeOf(actor, action);
   if (scope === 'public') return scope;
   if (actor.kind === 'anonymous') throw new DomainError('unauthenticated', 'Sign-in required');
-  if (scope === 'none') throw new DomainError('forbidden', `Role ${actor.role} may not ${action}`, { action });
+  if (scope === 'none')
+    throw new DomainError('forbidden', `Role ${actor.role} may not ${action}`, { action });
   if (!target || scope === 'all' || scope === 'self') return scope;
   if (target.labId !== actor.labId) throw new DomainError('not_found', 'Not found');
   if (scope === 'organisation' && target.organisationId !== actor.organisationId) {
-    throw new DomainError('forbidden', `Role ${actor.role} may only ${action} its own organisation`, { action });
+    throw new DomainError('forbidden', `Role ${actor.role} may only ${action} its own organisation`, {
+      action,
+    });
   }
   return scope;
 }

@@ -6,7 +6,11 @@ import type { Services } from '../ports.ts';
 import { hashToken } from './invite-user.ts';
 
 /** Turns a valid, unused, unexpired invitation into an account with the invited role. */
-export async function acceptInvitation(services: Services, actor: Actor, input: AcceptInvitation): Promise<void> {
+export async function acceptInvitation(
+  services: Services,
+  actor: Actor,
+  input: AcceptInvitation,
+): Promise<void> {
   authorize(actor, 'invitation.accept');
   const invitation = await services.invitations.findByTokenHash(hashToken(input.token));
   const now = services.clock.now();

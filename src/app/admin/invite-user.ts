@@ -16,7 +16,11 @@ export function hashToken(token: string): string {
  * goes out by e-mail. Only a network admin may invite another network admin; a member must
  * represent one organisation of the lab.
  */
-export async function inviteUser(services: Services, actor: Actor, input: InvitationInput): Promise<Invitation> {
+export async function inviteUser(
+  services: Services,
+  actor: Actor,
+  input: InvitationInput,
+): Promise<Invitation> {
   authorize(actor, 'user.invite');
   if (actor.kind !== 'user') throw new DomainError('unauthenticated', 'Sign-in required');
   if (input.role === 'network_admin' && actor.role !== 'network_admin') {
@@ -32,7 +36,8 @@ export async function inviteUser(services: Services, actor: Actor, input: Invita
       });
     }
     const organisation = await services.organisations.find(input.organisationId);
-    if (!organisation || organisation.labId !== labId) throw new DomainError('not_found', 'Organisation not found');
+    if (!organisation || organisation.labId !== labId)
+      throw new DomainError('not_found', 'Organisation not found');
     organisationId = organisation.id;
   }
   if (await services.users.findByEmail(input.email)) {
@@ -66,5 +71,10 @@ export async function inviteUser(services: Services, actor: Actor, input: Invita
     outcome: 'success',
     details: { role: input.role },
   });
-  return { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: expiresAt.toISOString() };
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role,
+    expiresAt: expiresAt.toISOString(),
+  };
 }

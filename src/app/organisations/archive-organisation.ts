@@ -6,10 +6,15 @@ import { loadReadableOrganisation } from './get-organisation.ts';
 import { presentOrganisation } from './present-organisation.ts';
 
 /** Archiving keeps every link (people, events, partnerships): the organisation only leaves the active lists. */
-export async function archiveOrganisation(services: Services, actor: Actor, id: string): Promise<Organisation> {
+export async function archiveOrganisation(
+  services: Services,
+  actor: Actor,
+  id: string,
+): Promise<Organisation> {
   const current = await loadReadableOrganisation(services, actor, id);
   authorize(actor, 'organisation.archive', { labId: current.labId, organisationId: current.id });
-  const record = current.status === 'archived' ? current : await services.organisations.setStatus(id, 'archived');
+  const record =
+    current.status === 'archived' ? current : await services.organisations.setStatus(id, 'archived');
   if (actor.kind === 'user') {
     await services.audit.record({
       actorId: actor.userId,

@@ -16,7 +16,8 @@ export async function updateOrganisation(
 ): Promise<Organisation> {
   const current = await loadReadableOrganisation(services, actor, id);
   authorize(actor, 'organisation.update', { labId: current.labId, organisationId: current.id });
-  if (current.status === 'archived') throw new DomainError('archived', 'An archived organisation cannot be edited');
+  if (current.status === 'archived')
+    throw new DomainError('archived', 'An archived organisation cannot be edited');
   // Identifiers are checked together, so a new SIREN is compared with the SIRET it keeps.
   const identifiers = checkIdentifiers({
     universe: patch.universe ?? current.universe,

@@ -4,7 +4,8 @@
  * identifier into a number, since leading zeros are significant.
  */
 
-export type IdentifierProblem = 'empty' | 'wrong_length' | 'non_digit' | 'luhn_check_failed' | 'all_zeros' | 'bad_format';
+export type IdentifierProblem =
+  'empty' | 'wrong_length' | 'non_digit' | 'luhn_check_failed' | 'all_zeros' | 'bad_format';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: IdentifierProblem };
 
@@ -54,7 +55,8 @@ export function parseSiret(input: string): Parsed<Siret> {
   if (luhnSum(value) % 10 === 0) return { ok: true, value: value as Siret };
   // La Poste has more establishments than a Luhn-checked NIC allows: INSEE accepts a digit sum
   // that is a multiple of 5 for its SIREN.
-  if (value.startsWith(LA_POSTE_SIREN) && digitSum(value) % 5 === 0) return { ok: true, value: value as Siret };
+  if (value.startsWith(LA_POSTE_SIREN) && digitSum(value) % 5 === 0)
+    return { ok: true, value: value as Siret };
   return { ok: false, problem: 'luhn_check_failed' };
 }
 

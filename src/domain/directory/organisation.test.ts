@@ -22,14 +22,16 @@ describe('checkIdentifiers', () => {
   });
 
   it('rejects a SIRET that belongs to another SIREN', () => {
-    expect(problemsOf(() => checkIdentifiers({ universe: 'sme', siren: '216704825', siret: '40048550400064' }))).toEqual([
-      { path: 'siret', code: 'siret_mismatch' },
-    ]);
+    expect(
+      problemsOf(() => checkIdentifiers({ universe: 'sme', siren: '216704825', siret: '40048550400064' })),
+    ).toEqual([{ path: 'siret', code: 'siret_mismatch' }]);
   });
 
   it('names every bad field at once', () => {
     expect(
-      problemsOf(() => checkIdentifiers({ universe: 'association', siren: '216704826', siret: '123', rna: 'W12' })),
+      problemsOf(() =>
+        checkIdentifiers({ universe: 'association', siren: '216704826', siret: '123', rna: 'W12' }),
+      ),
     ).toEqual([
       { path: 'siren', code: 'siren_luhn_check_failed' },
       { path: 'siret', code: 'siret_wrong_length' },

@@ -49,9 +49,11 @@ export function checkIdentifiers(fields: IdentifierFields): CheckedIdentifiers {
   if (fields.rna) {
     const parsed = parseRna(fields.rna);
     if (!parsed.ok) problems.push({ path: 'rna', code: `rna_${parsed.problem}` });
-    else if (!RNA_UNIVERSES.has(fields.universe)) problems.push({ path: 'rna', code: 'rna_not_for_universe' });
+    else if (!RNA_UNIVERSES.has(fields.universe))
+      problems.push({ path: 'rna', code: 'rna_not_for_universe' });
     else rna = parsed.value;
   }
-  if (problems.length > 0) throw new DomainError('invalid_identifiers', 'Invalid legal identifiers', { problems });
+  if (problems.length > 0)
+    throw new DomainError('invalid_identifiers', 'Invalid legal identifiers', { problems });
   return { siren, siret, rna };
 }

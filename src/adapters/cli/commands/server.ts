@@ -12,7 +12,10 @@ async function guarded(run: () => Promise<void>): Promise<void> {
   try {
     await run();
   } catch (error) {
-    if (error instanceof DataDirectoryLockedError || (error instanceof Error && /^Configuration invalide/.test(error.message))) {
+    if (
+      error instanceof DataDirectoryLockedError ||
+      (error instanceof Error && /^Configuration invalide/.test(error.message))
+    ) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
@@ -32,7 +35,9 @@ const UserInputSchema = z.object({
 export function registerServerCommands(program: Command): void {
   program
     .command('start')
-    .description('Sert l’API et l’interface web (PGlite dans ./data, ou DATABASE_URL) / serve the API and web app')
+    .description(
+      'Sert l’API et l’interface web (PGlite dans ./data, ou DATABASE_URL) / serve the API and web app',
+    )
     .action(() => guarded(runServer));
 
   program
@@ -48,17 +53,24 @@ export function registerServerCommands(program: Command): void {
 
   program
     .command('seed')
-    .description('Charge le territoire de démonstration dans une base vide / load the demo territory into an empty database')
+    .description(
+      'Charge le territoire de démonstration dans une base vide / load the demo territory into an empty database',
+    )
     .action(() =>
       guarded(async () => {
         const env = readEnv();
         const database = await openMigratedDatabase(env);
         try {
           if (await hasData(database)) {
-            process.stdout.write('La base contient déjà des labos : rien à faire / the database already has labs: nothing done\n');
+            process.stdout.write(
+              'La base contient déjà des labos : rien à faire / the database already has labs: nothing done\n',
+            );
             return;
           }
-          const runtime = await composeRuntime(database, { publicUrl: `http://localhost:${env.PORT}`, logLevel: 'warn' });
+          const runtime = await composeRuntime(database, {
+            publicUrl: `http://localhost:${env.PORT}`,
+            logLevel: 'warn',
+          });
           await seedDemo(database, runtime.services.accounts, runtime.services.communes);
           process.stdout.write('Territoire de démonstration chargé / demo territory loaded\n');
         } finally {
@@ -75,23 +87,29 @@ export function registerServerCommands(program: Command): void {
     .requiredOption('--role <role>', `rôle : ${RoleSchema.options.join(', ')}`)
     .requiredOption('--password <password>', 'mot de passe (12 caractères au moins)')
     .option('--lab <slug>', 'labo (slug), sauf pour network_admin')
-    .option('--organisation <id>', "organisation représentée (pour un membre)")
+    .option('--organisation <id>', 'organisation représentée (pour un membre)')
     .action((options: Record<string, string | undefined>) =>
       guarded(async () => {
         const parsed = UserInputSchema.safeParse(options);
         if (!parsed.success) {
-          for (const issue of parsed.error.issues) process.stderr.write(`--${issue.path.join('.')}: ${issue.message}\n`);
+          for (const issue of parsed.error.issues)
+            process.stderr.write(`--${issue.path.join('.')}: ${issue.message}\n`);
           process.exit(2);
         }
         const input = parsed.data;
         const env = readEnv();
         const database = await openMigratedDatabase(env);
         try {
-          const runtime = await composeRuntime(database, { publicUrl: `http://localhost:${env.PORT}`, logLevel: 'warn' });
+          const runtime = await composeRuntime(database, {
+            publicUrl: `http://localhost:${env.PORT}`,
+            logLevel: 'warn',
+          });
           const labs = await runtime.services.labs.list();
           const lab = input.lab ? labs.find((l) => l.slug === input.lab) : undefined;
           if (input.role !== 'network_admin' && !lab) {
-            process.stderr.write(`--lab : labo inconnu ou manquant / unknown or missing lab (${labs.map((l) => l.slug).join(', ')})\n`);
+            process.stderr.write(
+              `--lab : labo inconnu ou manquant / unknown or missing lab (${labs.map((l) => l.slug).join(', ')})\n`,
+            );
             process.exitCode = 2;
             return;
           }

@@ -15,7 +15,13 @@ import {
 import { ProblemSchema } from '../../../contracts/common.ts';
 import type { HttpDependencies } from '../context.ts';
 
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+const errors = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
 
 export function adminRoutes(base: FastifyInstance, { services }: HttpDependencies): void {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -34,7 +40,12 @@ export function adminRoutes(base: FastifyInstance, { services }: HttpDependencie
     '/api/admin/invitations',
     {
       config: { action: 'user.invite' },
-      schema: { tags, summary: 'Invite someone by e-mail', body: InvitationInputSchema, response: { 201: InvitationSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Invite someone by e-mail',
+        body: InvitationInputSchema,
+        response: { 201: InvitationSchema, ...errors },
+      },
     },
     async (request, reply) => reply.status(201).send(await inviteUser(services, request.actor, request.body)),
   );
@@ -43,7 +54,11 @@ export function adminRoutes(base: FastifyInstance, { services }: HttpDependencie
     '/api/admin/outbox',
     {
       config: { action: 'outbox.read' },
-      schema: { tags, summary: 'E-mails kept when no SMTP server is configured', response: { 200: OutboxListSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'E-mails kept when no SMTP server is configured',
+        response: { 200: OutboxListSchema, ...errors },
+      },
     },
     async (request) => ({ items: await listOutbox(services, request.actor) }),
   );
@@ -52,7 +67,12 @@ export function adminRoutes(base: FastifyInstance, { services }: HttpDependencie
     '/api/invitations/accept',
     {
       config: { action: 'invitation.accept' },
-      schema: { tags: ['Session'], summary: 'Accept an invitation', body: AcceptInvitationSchema, response: { 204: z.null(), 410: ProblemSchema, ...errors } },
+      schema: {
+        tags: ['Session'],
+        summary: 'Accept an invitation',
+        body: AcceptInvitationSchema,
+        response: { 204: z.null(), 410: ProblemSchema, ...errors },
+      },
     },
     async (request, reply) => {
       await acceptInvitation(services, request.actor, request.body);

@@ -20,8 +20,7 @@ export function authRoutes(app: FastifyInstance, deps: HttpDependencies): void {
       headers.delete('x-forwarded-for');
       headers.set(CLIENT_IP_HEADER, request.ip);
       const url = new URL(request.url, deps.publicUrl);
-      const body =
-        request.method === 'POST' ? JSON.stringify(request.body ?? {}) : undefined;
+      const body = request.method === 'POST' ? JSON.stringify(request.body ?? {}) : undefined;
       const response = await deps.auth.handler(new Request(url, { method: request.method, headers, body }));
       if (response.status === 429) {
         const retry = response.headers.get('x-retry-after') ?? response.headers.get('retry-after') ?? '60';
@@ -31,7 +30,8 @@ export function authRoutes(app: FastifyInstance, deps: HttpDependencies): void {
       reply.status(response.status);
       for (const cookie of response.headers.getSetCookie()) reply.header('set-cookie', cookie);
       response.headers.forEach((value, name) => {
-        if (name !== 'set-cookie' && name !== 'content-length' && name !== 'content-encoding') reply.header(name, value);
+        if (name !== 'set-cookie' && name !== 'content-length' && name !== 'content-encoding')
+          reply.header(name, value);
       });
       const text = await response.text();
       return reply.send(text.length > 0 ? text : null);

@@ -15,7 +15,13 @@ import {
 } from '../../../contracts/organisations.ts';
 import type { HttpDependencies } from '../context.ts';
 
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+const errors = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
 const EmptyBody = OrganisationPatchSchema.pick({}).strict();
 
 export function organisationRoutes(base: FastifyInstance, { services }: HttpDependencies): void {
@@ -40,7 +46,12 @@ export function organisationRoutes(base: FastifyInstance, { services }: HttpDepe
     '/api/organisations/:id',
     {
       config: { action: 'organisation.read' },
-      schema: { tags, summary: 'One organisation', params: IdParamsSchema, response: { 200: OrganisationSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'One organisation',
+        params: IdParamsSchema,
+        response: { 200: OrganisationSchema, ...errors },
+      },
     },
     (request) => getOrganisation(services, request.actor, request.params.id),
   );
@@ -56,7 +67,8 @@ export function organisationRoutes(base: FastifyInstance, { services }: HttpDepe
         response: { 201: OrganisationSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await createOrganisation(services, request.actor, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createOrganisation(services, request.actor, request.body)),
   );
 
   app.patch(

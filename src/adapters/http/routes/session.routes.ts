@@ -15,7 +15,11 @@ export function sessionRoutes(base: FastifyInstance, deps: HttpDependencies): vo
     '/api/health',
     {
       config: { action: 'health.read' },
-      schema: { tags: ['Système'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } },
+      schema: {
+        tags: ['Système'],
+        summary: 'Liveness',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
     },
     async () => ({ status: 'ok' as const }),
   );
@@ -24,7 +28,11 @@ export function sessionRoutes(base: FastifyInstance, deps: HttpDependencies): vo
     '/api/me',
     {
       config: { action: 'me.read' },
-      schema: { tags: ['Session'], summary: 'The signed-in user and its lab', response: { 200: MeSchema, 401: ProblemSchema } },
+      schema: {
+        tags: ['Session'],
+        summary: 'The signed-in user and its lab',
+        response: { 200: MeSchema, 401: ProblemSchema },
+      },
     },
     async (request) => {
       authorize(request.actor, 'me.read');
@@ -50,7 +58,11 @@ export function sessionRoutes(base: FastifyInstance, deps: HttpDependencies): vo
     '/api/labs',
     {
       config: { action: 'labs.list' },
-      schema: { tags: ['Réseau'], summary: 'The labs of the network', response: { 200: z.object({ items: z.array(LabSchema) }) } },
+      schema: {
+        tags: ['Réseau'],
+        summary: 'The labs of the network',
+        response: { 200: z.object({ items: z.array(LabSchema) }) },
+      },
     },
     async () => ({ items: await services.labs.list() }),
   );
@@ -67,7 +79,9 @@ export function sessionRoutes(base: FastifyInstance, deps: HttpDependencies): vo
       },
     },
     async (request) => ({
-      items: services.communes.search(request.query.q, 20).map(({ code, name, departement }) => ({ code, name, departement })),
+      items: services.communes
+        .search(request.query.q, 20)
+        .map(({ code, name, departement }) => ({ code, name, departement })),
     }),
   );
 }

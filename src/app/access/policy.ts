@@ -48,11 +48,11 @@ export const POLICY = {
   'organisation.list': row('none', 'lab', 'lab', 'lab', 'lab', 'all'),
   'organisation.read': row('none', 'lab', 'lab', 'lab', 'lab', 'all'),
   'organisation.create': row('none', 'none', 'none', 'lab', 'lab', 'all'),
-  'organisation.update': row('none', 'lab', 'none', 'lab', 'lab', 'all'),
+  'organisation.update': row('none', 'organisation', 'none', 'lab', 'lab', 'all'),
   'organisation.archive': row('none', 'none', 'none', 'lab', 'lab', 'all'),
   'user.list': row('none', 'none', 'none', 'none', 'lab', 'all'),
   'user.invite': row('none', 'none', 'none', 'none', 'lab', 'all'),
-  'outbox.read': row('none', 'none', 'none', 'lab', 'lab', 'all'),
+  'outbox.read': row('none', 'none', 'none', 'none', 'lab', 'all'),
 } as const satisfies Record<string, Record<Principal, Scope>>;
 
 export type Action = keyof typeof POLICY;

@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { DataDirectoryLockedError } from '../../db/directory-lock.ts';
-import { hasData, seedDemo } from '../../db/seed/seed-demo.ts';
 import { RoleSchema } from '../../../contracts/session.ts';
-import { composeRuntime } from '../../../compose.ts';
-import { openMigratedDatabase, runServer } from '../../../main.ts';
-import { readEnv } from '../../../env.ts';
+
+const actions = () => import('./server-actions.ts');
 
 /** A known failure (bad configuration, locked data directory): its message, exit status 1, no stack trace. */
 async function guarded(run: () => Promise<void>): Promise<void> {
@@ -38,46 +36,19 @@ export function registerServerCommands(program: Command): void {
     .description(
       'Sert l’API et l’interface web (PGlite dans ./data, ou DATABASE_URL) / serve the API and web app',
     )
-    .action(() => guarded(runServer));
+    .action(() => guarded(async () => (await actions()).runServer()));
 
   program
     .command('migrate')
     .description('Applique les migrations en attente / apply pending migrations')
-    .action(() =>
-      guarded(async () => {
-        const database = await openMigratedDatabase(readEnv());
-        await database.close();
-        process.stdout.write('Migrations appliquées / migrations applied\n');
-      }),
-    );
+    .action(() => guarded(async () => (await actions()).migrate()));
 
   program
     .command('seed')
     .description(
       'Charge le territoire de démonstration dans une base vide / load the demo territory into an empty database',
     )
-    .action(() =>
-      guarded(async () => {
-        const env = readEnv();
-        const database = await openMigratedDatabase(env);
-        try {
-          if (await hasData(database)) {
-            process.stdout.write(
-              'La base contient déjà des labos : rien à faire / the database already has labs: nothing done\n',
-            );
-            return;
-          }
-          const runtime = await composeRuntime(database, {
-            publicUrl: `http://localhost:${env.PORT}`,
-            logLevel: 'warn',
-          });
-          await seedDemo(database, runtime.services.accounts, runtime.services.communes);
-          process.stdout.write('Territoire de démonstration chargé / demo territory loaded\n');
-        } finally {
-          await database.close();
-        }
-      }),
-    );
+    .action(() => guarded(async () => (await actions()).seed()));
 
   program
     .command('user:create')
@@ -96,35 +67,7 @@ export function registerServerCommands(program: Command): void {
             process.stderr.write(`--${issue.path.join('.')}: ${issue.message}\n`);
           process.exit(2);
         }
-        const input = parsed.data;
-        const env = readEnv();
-        const database = await openMigratedDatabase(env);
-        try {
-          const runtime = await composeRuntime(database, {
-            publicUrl: `http://localhost:${env.PORT}`,
-            logLevel: 'warn',
-          });
-          const labs = await runtime.services.labs.list();
-          const lab = input.lab ? labs.find((l) => l.slug === input.lab) : undefined;
-          if (input.role !== 'network_admin' && !lab) {
-            process.stderr.write(
-              `--lab : labo inconnu ou manquant / unknown or missing lab (${labs.map((l) => l.slug).join(', ')})\n`,
-            );
-            process.exitCode = 2;
-            return;
-          }
-          const user = await runtime.services.accounts.createUser({
-            email: input.email,
-            name: input.name,
-            role: input.role,
-            password: input.password,
-            labId: lab?.id ?? null,
-            organisationId: input.organisation ?? null,
-          });
-          process.stdout.write(`Compte créé / account created: ${user.id}\n`);
-        } finally {
-          await database.close();
-        }
+        await (await actions()).createUser(parsed.data);
       }),
     );
 }

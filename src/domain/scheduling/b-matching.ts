@@ -22,9 +22,15 @@ export function lowerBounds(model: Model, m: number): Int32Array {
  * Maximum-weight b-matching with degree bounds [lower, remainingCap] and at most `totalCap`
  * edges, as a minimum-cost circulation s → left → right → t → s. With `weighted` false only
  * feasibility matters (zero costs: far fewer pivots). Ties in weight go to more meetings when
- * the integer costs leave room for that second objective.
+ * the integer costs leave room for that second objective, and then to `favoured` edges (the
+ * meetings of a previous plan, so that re-planning moves as few as it can).
  */
-export function solveBMatching(model: Model, lower: Int32Array, weighted: boolean): BMatching {
+export function solveBMatching(
+  model: Model,
+  lower: Int32Array,
+  weighted: boolean,
+  favoured?: Uint8Array,
+): BMatching {
   const n = model.vertexCount;
   const edges = model.edgeLeft.length;
   const s = n;
@@ -46,8 +52,10 @@ export function solveBMatching(model: Model, lower: Int32Array, weighted: boolea
     source[e] = model.edgeLeft[e]!;
     target[e] = model.edgeRight[e]!;
     capacity[e] = 1;
-    if (weighted)
-      cost[e] = secondObjective > 0 ? -(model.profit[e]! * secondObjective + 1) : -model.profit[e]!;
+    if (weighted) {
+      const tieBreak = 1 + (favoured?.[e] ?? 0);
+      cost[e] = secondObjective > 0 ? -(model.profit[e]! * secondObjective + tieBreak) : -model.profit[e]!;
+    }
   }
   for (let v = 0; v < n; v++) {
     const a = edges + v;
@@ -89,7 +97,7 @@ export function solveBMatching(model: Model, lower: Int32Array, weighted: boolea
 function tieBreakFactor(model: Model, meetingsBound: number): number {
   let maxProfit = 0;
   for (const p of model.profit) if (p > maxProfit) maxProfit = p;
-  const factor = meetingsBound + 1;
+  const factor = 2 * meetingsBound + 1;
   const limit = 2 ** 50 / ((model.vertexCount + 3) * (meetingsBound + 2));
   return (maxProfit + 1) * factor <= limit ? factor : 0;
 }
@@ -114,6 +122,6 @@ export function maxFairness(model: Model): number {
 }
 
 /** Maximum weight among b-matchings reaching fairness m. */
-export function bestAtFairness(model: Model, m: number): BMatching {
-  return solveBMatching(model, lowerBounds(model, m), true);
+export function bestAtFairness(model: Model, m: number, favoured?: Uint8Array): BMatching {
+  return solveBMatching(model, lowerBounds(model, m), true, favoured);
 }

@@ -21,7 +21,8 @@ export interface Plan {
  */
 export function optimise(model: Model, preferred?: Int32Array): Plan {
   const top = maxFairness(model);
-  const matching = bestAtFairness(model, top);
+  const favoured = preferred ? Uint8Array.from(preferred, (c) => (c >= 0 ? 1 : 0)) : undefined;
+  const matching = bestAtFairness(model, top, favoured);
   if (model.uniformPresence) {
     return {
       colour: colourExactly(model, matching.chosen, preferred),
@@ -30,13 +31,13 @@ export function optimise(model: Model, preferred?: Int32Array): Plan {
       bound: matching,
     };
   }
-  const first = scheduleWithWindows(model, matching.chosen, top, preferred);
+  const first = scheduleWithWindows(model, matching.chosen, top, matching.weight, preferred);
   const firstFairness = realisedFairness(model, totals(model, first.colour));
   if (firstFairness >= top) {
     return { colour: first.colour, fairness: top, fairnessBound: top, bound: matching };
   }
-  const lowered = bestAtFairness(model, firstFairness);
-  const second = scheduleWithWindows(model, lowered.chosen, firstFairness, preferred);
+  const lowered = bestAtFairness(model, firstFairness, favoured);
+  const second = scheduleWithWindows(model, lowered.chosen, firstFairness, lowered.weight, preferred);
   const secondFairness = realisedFairness(model, totals(model, second.colour));
   const useSecond =
     secondFairness > firstFairness ||
@@ -49,6 +50,8 @@ export function optimise(model: Model, preferred?: Int32Array): Plan {
 function colourExactly(model: Model, chosen: Uint8Array, preferred?: Int32Array): Int32Array {
   const picked: number[] = [];
   for (let e = 0; e < chosen.length; e++) if (chosen[e]) picked.push(e);
+  // NOTE: meetings that keep their previous round are coloured first, while that round is free.
+  if (preferred) picked.sort((x, y) => Number(preferred[y]! >= 0) - Number(preferred[x]! >= 0) || x - y);
   const ends = {
     u: Int32Array.from(picked, (e) => model.edgeLeft[e]!),
     v: Int32Array.from(picked, (e) => model.edgeRight[e]!),

@@ -14,6 +14,8 @@ export class RoundBoard {
   readonly load: Int32Array;
   deficit = 0;
   weight = 0;
+  /** Meetings in the round the previous plan gave them (re-planning): the third objective. */
+  stable = 0;
   private readonly slot: Int32Array;
   private readonly attends: Uint8Array;
   private readonly journal: number[] = [];
@@ -24,6 +26,7 @@ export class RoundBoard {
   constructor(
     readonly model: Model,
     readonly lower: Int32Array,
+    readonly preferred?: Int32Array,
   ) {
     this.colours = model.planRounds;
     this.colour = new Int32Array(model.edgeLeft.length).fill(-1);
@@ -70,6 +73,7 @@ export class RoundBoard {
     this.bump(u, 1);
     this.bump(v, 1);
     this.weight += this.model.edgeWeight[e]!;
+    if (this.preferred?.[e] === c) this.stable++;
     this.journal.push(e, -1);
   }
 
@@ -90,6 +94,7 @@ export class RoundBoard {
     this.bump(u, -1);
     this.bump(v, -1);
     this.weight -= this.model.edgeWeight[e]!;
+    if (this.preferred?.[e] === c) this.stable--;
     this.journal.push(e, c);
   }
 

@@ -7,6 +7,8 @@ import { seededRandom } from './seeded-random.ts';
 const MOVE_BUDGET_PER_EDGE = 4;
 const PASSES = 3;
 const RUIN_BUDGET_PER_EDGE = 60;
+/** Re-planning happens live, between two rounds: it gets a much smaller search. */
+const RUIN_BUDGET_PER_EDGE_LIVE = 2;
 const RUIN_BUDGET_MAX = 1_500_000;
 const SEED = 0x5eed;
 
@@ -20,9 +22,10 @@ export function scheduleWithWindows(
   model: Model,
   chosen: Uint8Array,
   fairness: number,
+  ceiling: number,
   preferred?: Int32Array,
 ): RoundBoard {
-  const board = new RoundBoard(model, lowerBounds(model, fairness));
+  const board = new RoundBoard(model, lowerBounds(model, fairness), preferred);
   const edges = model.edgeLeft.length;
   const options = new Int32Array(edges);
   for (let e = 0; e < edges; e++)
@@ -30,7 +33,14 @@ export function scheduleWithWindows(
 
   const initial: number[] = [];
   for (let e = 0; e < edges; e++) if (chosen[e]) initial.push(e);
-  initial.sort((x, y) => options[x]! - options[y]! || model.edgeWeight[y]! - model.edgeWeight[x]! || x - y);
+  const keeps = (e: number): number => Number((preferred?.[e] ?? -1) >= 0);
+  initial.sort(
+    (x, y) =>
+      keeps(y) - keeps(x) ||
+      options[x]! - options[y]! ||
+      model.edgeWeight[y]! - model.edgeWeight[x]! ||
+      x - y,
+  );
   for (const e of initial) if (board.hasRoom(e)) board.place(e, preferred?.[e] ?? -1);
   board.commit();
 
@@ -40,7 +50,9 @@ export function scheduleWithWindows(
   const byWeight = Array.from({ length: edges }, (_, e) => e).sort(
     (x, y) => model.edgeWeight[y]! - model.edgeWeight[x]! || x - y,
   );
-  for (let pass = 0; pass < PASSES && budget > 0; pass++) {
+  // NOTE: `ceiling` is the relaxation's weight: reaching it with no deficit is optimal, so stop.
+  const isOptimal = (): boolean => board.deficit === 0 && board.weight >= ceiling - 1e-9;
+  for (let pass = 0; pass < PASSES && budget > 0 && !isOptimal(); pass++) {
     let improved = false;
     if (board.deficit > 0) {
       for (let x = 0; x < model.vertexCount && budget > 0; x++) {
@@ -61,7 +73,18 @@ export function scheduleWithWindows(
     board.commit();
     if (!improved) break;
   }
-  ruinAndRecreate(board, incident, random, Math.min(RUIN_BUDGET_MAX, RUIN_BUDGET_PER_EDGE * edges + 2000));
+  if (!isOptimal()) {
+    ruinAndRecreate(
+      board,
+      incident,
+      random,
+      Math.min(
+        RUIN_BUDGET_MAX,
+        (preferred ? RUIN_BUDGET_PER_EDGE_LIVE : RUIN_BUDGET_PER_EDGE) * edges + 2000,
+      ),
+      isOptimal,
+    );
+  }
   return board;
 }
 
@@ -75,15 +98,15 @@ function ruinAndRecreate(
   incident: readonly (readonly number[])[],
   random: () => number,
   budget: number,
+  isOptimal: () => boolean,
 ): void {
   const model = board.model;
   const touched: number[] = [];
-  while (budget > 0) {
+  while (budget > 0 && !isOptimal()) {
     const x = Math.floor(random() * model.vertexCount);
     budget--;
     if (board.count[x] === 0 && board.count[x]! >= board.lower[x]!) continue;
-    const deficit = board.deficit;
-    const weight = board.weight;
+    const before = scoreOf(board);
     const start = board.mark();
     touched.length = 0;
     touched.push(x);
@@ -99,8 +122,7 @@ function ruinAndRecreate(
         insert(board, e, incident, random);
       }
     }
-    if (board.deficit < deficit || (board.deficit === deficit && board.weight >= weight - 1e-9))
-      board.commit();
+    if (compareScore(board, before) >= 0) board.commit();
     else board.rollback(start);
   }
 }
@@ -116,8 +138,26 @@ function incidence(model: Model): number[][] {
   return incident;
 }
 
-const isBetter = (board: RoundBoard, deficit: number, weight: number): boolean =>
-  board.deficit < deficit || (board.deficit === deficit && board.weight > weight + 1e-9);
+interface Score {
+  readonly deficit: number;
+  readonly weight: number;
+  readonly stable: number;
+}
+
+const scoreOf = (board: RoundBoard): Score => ({
+  deficit: board.deficit,
+  weight: board.weight,
+  stable: board.stable,
+});
+
+/** Lexicographic: less fairness deficit, then more weight, then more meetings left where they were. */
+function compareScore(board: RoundBoard, before: Score): number {
+  if (board.deficit !== before.deficit) return before.deficit - board.deficit;
+  if (Math.abs(board.weight - before.weight) > 1e-9) return board.weight - before.weight;
+  return board.stable - before.stable;
+}
+
+const isBetter = (board: RoundBoard, before: Score): boolean => compareScore(board, before) > 0;
 
 /**
  * Inserts e, directly or by ejecting the meetings that block it in one round (and, for an end at
@@ -130,12 +170,11 @@ function insert(
   random: () => number,
 ): boolean {
   const model = board.model;
-  const deficit = board.deficit;
-  const weight = board.weight;
+  const before = scoreOf(board);
   if (board.hasRoom(e)) {
     const start = board.mark();
     if (board.place(e)) {
-      if (isBetter(board, deficit, weight) || model.edgeWeight[e] === 0) return true;
+      if (isBetter(board, before) || model.edgeWeight[e] === 0) return true;
       board.rollback(start);
     }
   }
@@ -157,13 +196,14 @@ function insert(
     }
     let ejected = 0;
     for (const f of blockers) ejected += model.edgeWeight[f]!;
-    if (ejected >= model.edgeWeight[e]! && deficit === 0) continue;
+    const cannotGain = board.preferred ? ejected > model.edgeWeight[e]! : ejected >= model.edgeWeight[e]!;
+    if (cannotGain && before.deficit === 0) continue;
     const start = board.mark();
     for (const f of blockers) board.unassign(f);
     if (board.hasRoom(e) && board.load[c]! < model.tables) {
       board.assign(e, c);
       for (const f of blockers) if (board.hasRoom(f)) board.place(f);
-      if (isBetter(board, deficit, weight)) return true;
+      if (isBetter(board, before)) return true;
     }
     board.rollback(start);
   }

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { instanceProblems } from '../../../domain/scheduling/instance-problems.ts';
 import { planSchedule } from '../../../domain/scheduling/plan-schedule.ts';
 import type { Instance, Meeting } from '../../../domain/scheduling/types.ts';
 
@@ -76,49 +77,6 @@ function parseWith<T>(schema: z.ZodType<T>, data: unknown, label: string): T {
   );
 }
 
-/** The rules Zod's shapes cannot say: ids unique, pairs across the two sides, rounds within 1..K. */
-function checkInstance(instance: Instance, label: string): void {
-  const problems: string[] = [];
-  const sideOf = new Map<string, { side: 'left' | 'right'; at: string }>();
-  for (const side of ['left', 'right'] as const) {
-    instance[side].forEach((p, i) => {
-      const at = `${side}[${i}]`;
-      const seen = sideOf.get(p.id);
-      if (seen)
-        problems.push(
-          `${at}.id: identifiant en double « ${p.id} » (déjà ${seen.at}) / duplicate id "${p.id}" (also ${seen.at})`,
-        );
-      else sideOf.set(p.id, { side, at });
-      (p.present ?? []).forEach((r, j) => {
-        if (r > instance.rounds) {
-          problems.push(
-            `${at}.present[${j}]: tour ${r} hors de 1..${instance.rounds} / round ${r} outside 1..${instance.rounds}`,
-          );
-        }
-      });
-    });
-  }
-  const checkPair = (list: 'weights' | 'forbidden', pair: { a: string; b: string }, i: number): void => {
-    const a = sideOf.get(pair.a);
-    const b = sideOf.get(pair.b);
-    if (!a) problems.push(`${list}[${i}].a: identifiant inconnu « ${pair.a} » / unknown id "${pair.a}"`);
-    if (!b) problems.push(`${list}[${i}].b: identifiant inconnu « ${pair.b} » / unknown id "${pair.b}"`);
-    if (!a || !b) return;
-    if (a.side === b.side) {
-      problems.push(
-        `${list}[${i}]: « ${pair.a} » et « ${pair.b} » sont du même côté (${a.side}) / "${pair.a}" and "${pair.b}" are on the same side (${a.side})`,
-      );
-    } else if (a.side !== 'left') {
-      problems.push(
-        `${list}[${i}]: « a » doit être à gauche et « b » à droite / "a" must be a left id and "b" a right id`,
-      );
-    }
-  };
-  instance.weights.forEach((w, i) => checkPair('weights', w, i));
-  (instance.forbidden ?? []).forEach((f, i) => checkPair('forbidden', f, i));
-  if (problems.length > 0) throw new InputError(problems.map((p) => `${label}: ${p}`));
-}
-
 interface ScheduleOptions {
   in?: string;
   out?: string;
@@ -136,7 +94,8 @@ function run(options: ScheduleOptions): void {
     ...parsed,
     weights: parsed.weights.map((w) => ({ a: w.a, b: w.b, w: w.w, ...(w.wish ? { wish: w.wish } : {}) })),
   };
-  checkInstance(instance, options.in);
+  const problems = instanceProblems(instance);
+  if (problems.length > 0) throw new InputError(problems.map((p) => `${options.in}: ${p}`));
 
   const wantsReplan = options.previous !== undefined || options.fromRound !== undefined || options.reoptimize;
   let replan: { previous: Meeting[]; fromRound: number; reoptimize: boolean } | undefined;

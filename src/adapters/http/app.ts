@@ -2,7 +2,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -30,7 +30,7 @@ export interface RouteEntry {
   action: string;
 }
 
-export async function buildHttpApp(deps: HttpDependencies) {
+export async function buildHttpApp(deps: HttpDependencies): Promise<HttpApp> {
   const secure = deps.publicUrl.startsWith('https://');
   const app = Fastify({
     logger: { level: deps.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] },
@@ -44,6 +44,9 @@ export async function buildHttpApp(deps: HttpDependencies) {
   app.removeContentTypeParser(['text/plain']);
 
   const routeTable: RouteEntry[] = [];
+  // NOTE: a decorator, not Object.assign: a Fastify instance is thenable, so the type of an async
+  // function's result is unwrapped and an assigned property would vanish from it.
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const action = route.config?.action;
@@ -149,7 +152,7 @@ export async function buildHttpApp(deps: HttpDependencies) {
     app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 'not_found'));
   }
 
-  return Object.assign(app, { routeTable });
+  return app;
 }
 
-export type HttpApp = Awaited<ReturnType<typeof buildHttpApp>>;
+export type HttpApp = FastifyInstance;

@@ -27,6 +27,10 @@ export interface HttpDependencies {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its policy action, recorded as routes are added (the authorization tests read it). */
+    readonly routeTable: readonly { method: string; url: string; action: string }[];
+  }
   interface FastifyContextConfig {
     /** The policy action of this route: every route has one, or the app refuses to start. */
     action?: Action;

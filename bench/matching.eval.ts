@@ -108,10 +108,13 @@ export function engineRanker(
   list: readonly MatchProfile[],
   geo: GeoLookup,
   weights: Readonly<Weights>,
+  candidates?: number,
 ): Ranker {
   const corpus = prepareCorpus(list, geo, weights);
+  // With `candidates`, the inverted index chooses whom to score, as it does in a large directory.
+  const options = candidates ? { exactUpTo: 0, candidates } : {};
   return (seekerIndex) => {
-    const ranked = suggestFor(corpus, seekerIndex, { top: list.length, mode: 'complementary' });
+    const ranked = suggestFor(corpus, seekerIndex, { top: list.length, mode: 'complementary', ...options });
     const scores = new Float64Array(list.length).fill(-1);
     ranked.forEach((s, position) => {
       scores[corpus.byId.get(s.id) as number] = list.length - position;

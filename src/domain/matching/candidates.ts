@@ -14,6 +14,8 @@ import { UNIVERSES } from './model.ts';
 export interface CandidateIndex {
   offers: Postings;
   needs: Postings;
+  textOffers: Postings;
+  textNeeds: Postings;
   descriptions: Postings;
   needMask: Int32Array;
   offerMask: Int32Array;
@@ -22,6 +24,7 @@ export interface CandidateIndex {
   dep: Int32Array;
   epci: Int32Array;
   commune: Int32Array;
+  scratch: Float32Array;
 }
 
 interface Postings {
@@ -56,6 +59,8 @@ function buildIndex(corpus: Corpus): CandidateIndex {
   return {
     offers: postings(corpus, (p) => p.allOffers),
     needs: postings(corpus, (p) => p.allNeeds),
+    textOffers: postings(corpus, (p) => p.textOffers),
+    textNeeds: postings(corpus, (p) => p.textNeeds),
     descriptions: postings(corpus, (p) => p.description),
     needMask: Int32Array.from(corpus.profiles, (p) => p.needMask),
     offerMask: Int32Array.from(corpus.profiles, (p) => p.offerMask),
@@ -66,6 +71,7 @@ function buildIndex(corpus: Corpus): CandidateIndex {
     commune: Int32Array.from({ length: n }, (_, i) =>
       code(place(corpus.profiles[i] as PreparedProfile)?.commune),
     ),
+    scratch: new Float32Array(n),
   };
 }
 
@@ -111,19 +117,20 @@ function accumulate(
 /** For each mask of offered categories, the best fit of one of them with the seeker's needs. */
 function maskTable(
   corpus: Corpus,
-  needs: readonly { category: (typeof CATEGORIES)[number] }[],
+  categories: readonly { category: (typeof CATEGORIES)[number] }[],
   asGiver: boolean,
 ): Float32Array {
-  const best = CATEGORIES.map((c, i) =>
-    needs.reduce(
-      (m, n) =>
-        Math.max(
-          m,
-          asGiver ? answers(n.category, c) * (corpus.informativeness[i] as number) : answers(c, n.category),
-        ),
-      0,
-    ),
-  );
+  // Read `categories` as the seeker's needs (asGiver: the candidate's mask is offers) or offers.
+  const best = CATEGORIES.map((c, i) => {
+    let m = 0;
+    for (const n of categories) {
+      const fit = asGiver
+        ? answers(n.category, c) * (corpus.informativeness[i] as number)
+        : answers(c, n.category) * (corpus.informativeness[CATEGORIES.indexOf(n.category)] as number);
+      m = Math.max(m, fit);
+    }
+    return m;
+  });
   const table = new Float32Array(1 << CATEGORIES.length);
   for (let mask = 1; mask < table.length; mask += 1) {
     const low = 31 - Math.clz32(mask & -mask);
@@ -142,16 +149,23 @@ export function candidatesOf(corpus: Corpus, seekerIndex: number, k: number): nu
   const w = corpus.weights;
   const n = corpus.profiles.length;
   const seeker = corpus.profiles[seekerIndex] as PreparedProfile;
-  const acc = new Float32Array(n);
-  accumulate(acc, seeker.allNeeds, index.offers, w.exchangeText, n);
-  accumulate(acc, seeker.allOffers, index.needs, w.exchangeText, n);
+  // NOTE: one scratch buffer per index: a fresh 100,000-float array per query fed the GC.
+  const acc = index.scratch;
+  acc.fill(0);
+  // The terms of the exact score, each as one dot product over postings (score.ts, flow()).
+  accumulate(acc, seeker.textNeeds, index.textOffers, w.exchangeText, n);
+  accumulate(acc, seeker.textOffers, index.textNeeds, w.exchangeText, n);
+  accumulate(acc, seeker.allNeeds, index.descriptions, w.needInDescription, n);
+  accumulate(acc, seeker.allOffers, index.descriptions, w.offerInDescription, n);
+  accumulate(acc, seeker.description, index.needs, w.needInDescription, n);
+  accumulate(acc, seeker.description, index.offers, w.offerInDescription, n);
   // Terms in a fifth of all descriptions weigh little and cost the most: skipped here only.
   accumulate(
     acc,
     seeker.description,
     index.descriptions,
     w.description + w.bareDescription,
-    Math.max(50, n / 5),
+    Math.max(2000, n / 5),
   );
 
   const forward = maskTable(corpus, seeker.profile.needs, true);

@@ -29,10 +29,12 @@ export interface PreparedProfile {
    * a waste stream suits a workshop that works that kind of matter.
    */
   kinds: SparseVector;
-  /** All needs as one vector, for the candidate index. */
+  /** All needs (bare ones by their category's concepts) as one vector, for the candidate index. */
   allNeeds: SparseVector;
-  /** All offers plus the description (what it does is what it can give). */
   allOffers: SparseVector;
+  /** Only the needs and offers that carry a text, for the index's text-to-text term. */
+  textNeeds: SparseVector;
+  textOffers: SparseVector;
   /** Share of its needs and offers that carry a text, in [0, 1] (1 when it lists none). */
   textShare: number;
   needMask: number;
@@ -145,7 +147,9 @@ export function prepareCorpus(
       description,
       kinds,
       allNeeds: combine(needs.map((e) => [e.vector, 1] as const)),
-      allOffers: combine([...offers.map((e) => [e.vector, 1] as const), [description, 0.5]]),
+      allOffers: combine(offers.map((e) => [e.vector, 1] as const)),
+      textNeeds: combine(needs.filter((e) => e.text).map((e) => [e.vector, 1] as const)),
+      textOffers: combine(offers.filter((e) => e.text).map((e) => [e.vector, 1] as const)),
       textShare: textShare(p),
       needMask: p.needs.reduce((m, e) => m | categoryBit(e.category), 0),
       offerMask: p.offers.reduce((m, e) => m | categoryBit(e.category), 0),

@@ -3,7 +3,7 @@ import { categoryIndex } from './corpus.ts';
 import type { Corpus, PreparedExchange, PreparedProfile } from './corpus.ts';
 import { proximity, type Proximity } from './geography.ts';
 import { THEMES, type Theme } from './model.ts';
-import { dot, sharedIds } from './sparse-vector.ts';
+import { dot } from './sparse-vector.ts';
 import { crossing } from './universe.ts';
 import type { Weights } from './weights.ts';
 
@@ -14,8 +14,6 @@ export interface Match {
   offer?: PreparedExchange;
   value: number;
   categoryFit: number;
-  /** Term ids shared by the need and the offer (or description), for the "why". */
-  shared: number[];
 }
 
 export interface Flow {
@@ -90,7 +88,9 @@ function flow(corpus: Corpus, needer: PreparedProfile, giver: PreparedProfile): 
   const w = corpus.weights;
   const matches: Match[] = [];
   for (const need of needer.needs) {
-    let best: Match | undefined;
+    let bestValue = 0;
+    let bestOffer: PreparedExchange | undefined;
+    let bestFit = 0;
     for (const offer of giver.offers) {
       const categoryFit =
         answers(need.category, offer.category) *
@@ -99,34 +99,26 @@ function flow(corpus: Corpus, needer: PreparedProfile, giver: PreparedProfile): 
       const text = need.text && offer.text ? dot(need.vector, offer.vector) : 0;
       // What the needer's own activity says it uses (an upcycler's "matériaux de récupération").
       const offerInNeeder = dot(offer.vector, needer.description) * (offer.text ? 1 : w.bareEvidence);
-      const kind = GOODS.has(need.category) && GOODS.has(offer.category) ? dot(needer.kinds, giver.kinds) : 0;
+      const kind =
+        w.kind > 0 && GOODS.has(need.category) && GOODS.has(offer.category)
+          ? dot(needer.kinds, giver.kinds)
+          : 0;
       const value =
         w.category * categoryFit +
         w.exchangeText * text +
         w.offerInDescription * offerInNeeder +
         w.kind * kind;
-      if (value > 0 && (!best || value > best.value)) {
-        best = {
-          need,
-          offer,
-          value,
-          categoryFit,
-          shared: text > 0 ? sharedIds(need.vector, offer.vector) : [],
-        };
+      if (value > bestValue) {
+        bestValue = value;
+        bestOffer = offer;
+        bestFit = categoryFit;
       }
     }
-    const inDescription = dot(need.vector, giver.description) * (need.text ? 1 : w.bareEvidence);
-    if (inDescription > 0) {
-      const extra = w.needInDescription * inDescription;
-      best = best
-        ? {
-            ...best,
-            value: best.value + extra,
-            shared: best.shared.length > 0 ? best.shared : sharedIds(need.vector, giver.description),
-          }
-        : { need, value: extra, categoryFit: 0, shared: sharedIds(need.vector, giver.description) };
-    }
-    if (best) matches.push(best);
+    const inDescription =
+      w.needInDescription * dot(need.vector, giver.description) * (need.text ? 1 : w.bareEvidence);
+    const value = bestValue + inDescription;
+    if (value > 0)
+      matches.push({ need, ...(bestOffer ? { offer: bestOffer } : {}), value, categoryFit: bestFit });
   }
   matches.sort((a, b) => b.value - a.value);
   const value = (matches[0]?.value ?? 0) + w.secondNeed * (matches[1]?.value ?? 0);

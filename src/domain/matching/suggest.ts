@@ -16,7 +16,7 @@ export interface SuggestOptions {
   candidates?: number;
 }
 
-const DEFAULTS = { exactUpTo: 3000, candidates: 300 };
+const DEFAULTS = { exactUpTo: 1000, candidates: 150 };
 
 interface Scored {
   candidate: PreparedProfile;

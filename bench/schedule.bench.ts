@@ -1,0 +1,287 @@
+// Benchmark of the speed-dating scheduler against HiGHS and two baselines, side by side.
+//   npm run bench:schedule             (every size, about ten minutes on two cores)
+//   npm run bench:schedule -- --quick  (30×30 and 100×100 only)
+// Each (instance, method) runs in a child process of this script so that its peak memory
+// (maxRSS) is its own; the parent prints one markdown table. Instances are seeded: every run
+// measures the same events.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import loadHighs from 'highs';
+import { minCostFlow } from '../src/domain/scheduling/network-simplex.ts';
+import { planSchedule } from '../src/domain/scheduling/plan-schedule.ts';
+import { auditSchedule } from '../src/domain/scheduling/testing/check-schedule.ts';
+import { bMatchingLp, roundIndexedIp } from '../src/domain/scheduling/testing/lp-models.ts';
+import { randomInstance, type InstanceShape } from '../src/domain/scheduling/testing/random-instance.ts';
+import type { Instance, Meeting } from '../src/domain/scheduling/types.ts';
+
+const HIGHS_TIME_LIMIT = 60;
+/** Past this many binaries the round-indexed program is not even written out. */
+const IP_VARIABLE_LIMIT = 150_000;
+
+interface Case {
+  readonly name: string;
+  readonly exact: boolean;
+  readonly shape: InstanceShape;
+}
+
+function cases(quick: boolean): Case[] {
+  const sizes: [number, number][] = [
+    [30, 8],
+    [100, 12],
+    [500, 20],
+    [1000, 20],
+  ];
+  const list: Case[] = [];
+  for (const [n, rounds] of quick ? sizes.slice(0, 2) : sizes) {
+    const size = `${n}×${n}×${rounds}`;
+    const tables = Math.round(0.35 * n);
+    const base = { left: n, right: n, rounds, density: 0.3, seed: n * 31 + rounds };
+    list.push(
+      { name: `${size} random`, exact: true, shape: { ...base, weights: 'random' } },
+      {
+        name: `${size} clustered, T=${tables}, maxes`,
+        exact: true,
+        shape: { ...base, weights: 'clustered', tables, maxes: 0.2 },
+      },
+      {
+        name: `${size} random, windows`,
+        exact: false,
+        shape: { ...base, weights: 'random', windows: 0.3 },
+      },
+      {
+        name: `${size} clustered, T=${tables}, windows, maxes`,
+        exact: false,
+        shape: { ...base, weights: 'clustered', tables, windows: 0.3, maxes: 0.2 },
+      },
+    );
+  }
+  return list;
+}
+
+type Method = 'ours' | 'highs' | 'greedy' | 'rounds';
+
+interface Outcome {
+  readonly fairness?: number;
+  readonly weight?: number;
+  /** Ours: the b-matching bound; HiGHS: its proven bound. */
+  readonly bound?: number;
+  readonly seconds: number;
+  readonly peakMiB: number;
+  readonly note: string;
+}
+
+/** Heaviest pair first, into the first round where both are free and a table is left. */
+function greedy(instance: Instance): Meeting[] {
+  const present = presence(instance);
+  const max = new Map([...instance.left, ...instance.right].map((p) => [p.id, p.max ?? Infinity]));
+  const forbidden = new Set((instance.forbidden ?? []).map((f) => `${f.a}|${f.b}`));
+  const count = new Map<string, number>();
+  const busy = new Set<string>();
+  const load = new Array<number>(instance.rounds + 1).fill(0);
+  const met = new Set<string>();
+  const meetings: Meeting[] = [];
+  const order = instance.weights.map((w, i) => ({ w, i })).sort((x, y) => y.w.w - x.w.w || x.i - y.i);
+  for (const { w } of order) {
+    const pair = `${w.a}|${w.b}`;
+    if (met.has(pair) || forbidden.has(pair)) continue;
+    if ((count.get(w.a) ?? 0) >= max.get(w.a)! || (count.get(w.b) ?? 0) >= max.get(w.b)!) continue;
+    for (let r = 1; r <= instance.rounds; r++) {
+      if (load[r]! >= instance.tables || !present.get(w.a)!.has(r) || !present.get(w.b)!.has(r)) continue;
+      if (busy.has(`${w.a}@${r}`) || busy.has(`${w.b}@${r}`)) continue;
+      load[r]!++;
+      meetings.push({ id: pair, round: r, table: load[r]!, a: w.a, b: w.b });
+      busy.add(`${w.a}@${r}`).add(`${w.b}@${r}`);
+      count.set(w.a, (count.get(w.a) ?? 0) + 1).set(w.b, (count.get(w.b) ?? 0) + 1);
+      met.add(pair);
+      break;
+    }
+  }
+  return meetings;
+}
+
+/** Each round in turn, a maximum-weight assignment of at most T pairs among those not yet met. */
+function roundByRound(instance: Instance): Meeting[] {
+  const present = presence(instance);
+  const max = new Map([...instance.left, ...instance.right].map((p) => [p.id, p.max ?? Infinity]));
+  const forbidden = new Set((instance.forbidden ?? []).map((f) => `${f.a}|${f.b}`));
+  const index = new Map([...instance.left, ...instance.right].map((p, i) => [p.id, i]));
+  const n = index.size;
+  const count = new Map<string, number>();
+  const met = new Set<string>();
+  const meetings: Meeting[] = [];
+  for (let r = 1; r <= instance.rounds; r++) {
+    const free = (id: string): boolean => present.get(id)!.has(r) && (count.get(id) ?? 0) < max.get(id)!;
+    const pairs = instance.weights.filter((w) => {
+      const pair = `${w.a}|${w.b}`;
+      return !met.has(pair) && !forbidden.has(pair) && free(w.a) && free(w.b);
+    });
+    // s = n, t = n + 1; arcs: pairs, s → left, right → t, t → s (at most T meetings).
+    const arcs = pairs.length + n + 1;
+    const source = new Int32Array(arcs);
+    const target = new Int32Array(arcs);
+    const capacity = new Float64Array(arcs).fill(1);
+    const cost = new Float64Array(arcs);
+    pairs.forEach((w, k) => {
+      source[k] = index.get(w.a)!;
+      target[k] = index.get(w.b)!;
+      cost[k] = -(w.w * (n + 1) + 1);
+    });
+    for (let v = 0; v < n; v++) {
+      const isLeft = v < instance.left.length;
+      source[pairs.length + v] = isLeft ? n : v;
+      target[pairs.length + v] = isLeft ? v : n + 1;
+    }
+    source[arcs - 1] = n + 1;
+    target[arcs - 1] = n;
+    capacity[arcs - 1] = instance.tables;
+    const flow = minCostFlow({
+      nodeCount: n + 2,
+      source,
+      target,
+      capacity,
+      cost,
+      supply: new Float64Array(n + 2),
+    });
+    let table = 0;
+    pairs.forEach((w, k) => {
+      if (flow.flow[k]! < 0.5) return;
+      meetings.push({ id: `${w.a}|${w.b}`, round: r, table: ++table, a: w.a, b: w.b });
+      met.add(`${w.a}|${w.b}`);
+      count.set(w.a, (count.get(w.a) ?? 0) + 1).set(w.b, (count.get(w.b) ?? 0) + 1);
+    });
+  }
+  return meetings;
+}
+
+function presence(instance: Instance): Map<string, Set<number>> {
+  const all = Array.from({ length: instance.rounds }, (_, i) => i + 1);
+  return new Map([...instance.left, ...instance.right].map((p) => [p.id, new Set(p.present ?? all)]));
+}
+
+async function highsRun(
+  instance: Instance,
+  exact: boolean,
+  fairness: number,
+): Promise<Omit<Outcome, 'peakMiB'>> {
+  const highs = await loadHighs();
+  const { lp, variables } = exact ? bMatchingLp(instance, fairness) : roundIndexedIp(instance, fairness);
+  if (!exact && variables > IP_VARIABLE_LIMIT) {
+    return { seconds: 0, note: `integer program not attempted (${variables} binaries)` };
+  }
+  const start = performance.now();
+  const model = highs.createModel({ format: 'lp', data: lp });
+  try {
+    // NOTE: simplex, never interior point without crossover: tied weights give fractional optima.
+    model.options.set({ output_flag: false, solver: 'simplex', time_limit: HIGHS_TIME_LIMIT });
+    if (!exact) model.options.set({ solver: 'choose' });
+    model.run();
+    const seconds = (performance.now() - start) / 1000;
+    const status = model.getModelStatus();
+    const optimal = status === highs.constants.modelStatus.optimal;
+    const label = exact ? `LP, ${variables} columns` : `IP, ${variables} binaries`;
+    if (!optimal && status !== highs.constants.modelStatus.timeLimit) {
+      return { seconds, note: `${label}: status ${status}` };
+    }
+    const weight = model.getObjectiveValue();
+    const bound = exact || optimal ? weight : Number(model.info.get('mip_dual_bound'));
+    return {
+      fairness,
+      weight,
+      bound,
+      seconds,
+      note: `${label}${optimal ? ', optimal' : `, stopped at ${HIGHS_TIME_LIMIT} s`}`,
+    };
+  } finally {
+    model.dispose();
+  }
+}
+
+async function child(caseName: string, method: Method, fairness: number, quick: boolean): Promise<void> {
+  const found = cases(quick).find((c) => c.name === caseName)!;
+  const instance = randomInstance(found.shape);
+  const start = performance.now();
+  let outcome: Omit<Outcome, 'peakMiB'>;
+  if (method === 'highs') {
+    outcome = await highsRun(instance, found.exact, fairness);
+  } else if (method === 'ours') {
+    const schedule = planSchedule(instance);
+    const seconds = (performance.now() - start) / 1000;
+    const audit = auditSchedule(instance, schedule.meetings);
+    const note = audit.problems.length
+      ? `INVALID: ${audit.problems[0]}`
+      : `${schedule.meetings.length} meetings`;
+    outcome = { fairness: audit.fairness, weight: audit.weight, bound: schedule.bound, seconds, note };
+  } else {
+    const meetings = method === 'greedy' ? greedy(instance) : roundByRound(instance);
+    const seconds = (performance.now() - start) / 1000;
+    const audit = auditSchedule(instance, meetings);
+    const note = audit.problems.length ? `INVALID: ${audit.problems[0]}` : `${meetings.length} meetings`;
+    outcome = { fairness: audit.fairness, weight: audit.weight, seconds, note };
+  }
+  const peakMiB = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ ...outcome, peakMiB }));
+}
+
+function runChild(caseName: string, method: Method, fairness: number, quick: boolean): Outcome {
+  const script = fileURLToPath(import.meta.url);
+  const args = [
+    ...process.execArgv,
+    script,
+    '--child',
+    caseName,
+    method,
+    String(fairness),
+    quick ? '--quick' : '',
+  ];
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const line = result.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line) as Outcome;
+  } catch {
+    return { seconds: 0, peakMiB: 0, note: `failed: ${result.stderr.trim().split('\n').slice(-1)[0] ?? ''}` };
+  }
+}
+
+const cell = (x: number | undefined, digits = 0): string => (x === undefined ? '—' : x.toFixed(digits));
+
+function main(quick: boolean): void {
+  const methods: Method[] = ['ours', 'highs', 'greedy', 'rounds'];
+  const label: Record<Method, string> = {
+    ours: 'ours (flow + colouring)',
+    highs: 'HiGHS',
+    greedy: 'greedy, heaviest first',
+    rounds: 'round by round assignment',
+  };
+  console.log(`Scheduler benchmark — ${new Date().toISOString()}, Node ${process.version}`);
+  console.log('weight % = of the optimum (exact cases) or of the best bound known (windows)\n');
+  console.log(
+    '| instance | method | fairness | weight | % of opt./bound | time (s) | peak RSS (MiB) | note |',
+  );
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const c of cases(quick)) {
+    const results = new Map<Method, Outcome>();
+    const ours = runChild(c.name, 'ours', 0, quick);
+    results.set('ours', ours);
+    for (const m of methods.slice(1)) results.set(m, runChild(c.name, m, ours.fairness ?? 0, quick));
+    const highs = results.get('highs')!;
+    const bounds = [ours.bound, highs.bound].filter((b): b is number => b !== undefined);
+    const reference = bounds.length ? Math.min(...bounds) : undefined;
+    for (const m of methods) {
+      const r = results.get(m)!;
+      const percent = r.weight !== undefined && reference ? (100 * r.weight) / reference : undefined;
+      console.log(
+        `| ${c.name} | ${label[m]} | ${cell(r.fairness)} | ${cell(r.weight)} | ${cell(percent, 2)} | ` +
+          `${cell(r.seconds, 2)} | ${cell(r.peakMiB)} | ${r.note} |`,
+      );
+    }
+  }
+}
+
+const at = process.argv.indexOf('--child');
+const quick = process.argv.includes('--quick');
+if (at >= 0) {
+  const [caseName, method, fairness] = process.argv.slice(at + 1);
+  await child(caseName!, method as Method, Number(fairness), quick);
+} else {
+  main(quick);
+}

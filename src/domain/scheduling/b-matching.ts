@@ -23,7 +23,7 @@ export function lowerBounds(model: Model, m: number): Int32Array {
  * edges, as a minimum-cost circulation s → left → right → t → s. With `weighted` false only
  * feasibility matters (zero costs: far fewer pivots). Ties in weight go to more meetings when
  * the integer costs leave room for that second objective, and then to `favoured` edges (the
- * meetings of a previous plan, so that re-planning moves as few as it can).
+ * meetings of a previous plan, so that re-planning moves as few as it can) and `must` pairs.
  */
 export function solveBMatching(
   model: Model,
@@ -53,7 +53,7 @@ export function solveBMatching(
     target[e] = model.edgeRight[e]!;
     capacity[e] = 1;
     if (weighted) {
-      const tieBreak = 1 + (favoured?.[e] ?? 0);
+      const tieBreak = 1 + (favoured?.[e] ?? 0) + (model.edgeWish[e] === 'must' ? 1 : 0);
       cost[e] = secondObjective > 0 ? -(model.profit[e]! * secondObjective + tieBreak) : -model.profit[e]!;
     }
   }
@@ -97,7 +97,7 @@ export function solveBMatching(
 function tieBreakFactor(model: Model, meetingsBound: number): number {
   let maxProfit = 0;
   for (const p of model.profit) if (p > maxProfit) maxProfit = p;
-  const factor = 2 * meetingsBound + 1;
+  const factor = 3 * meetingsBound + 1;
   const limit = 2 ** 50 / ((model.vertexCount + 3) * (meetingsBound + 2));
   return (maxProfit + 1) * factor <= limit ? factor : 0;
 }

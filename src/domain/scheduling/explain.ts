@@ -9,7 +9,8 @@ interface Context {
   readonly weightOnly: ReadonlySet<number>;
 }
 
-const list = (names: readonly string[]): string => names.join(', ');
+const list = (names: readonly string[]): string => (names.length ? names.join(', ') : 'personne');
+const listEn = (names: readonly string[]): string => (names.length ? names.join(', ') : 'nobody');
 
 /**
  * Says, for every pair marked `must` or `wish` that does not meet, the first reason that applies,
@@ -45,12 +46,12 @@ export function explainUnmet(ctx: Context): Unmet[] {
     if (!seen || (w.wish === 'must' && seen.wish !== 'must')) marks.set(k, { a: w.a, b: w.b, wish: w.wish });
   }
 
+  const people = model.instance.left.concat(model.instance.right);
   const unmet: Unmet[] = [];
   for (const [k, mark] of marks) {
     if (met.has(k)) continue;
     const u = Math.floor(k / n);
     const v = k % n;
-    const people = model.instance.left.concat(model.instance.right);
     const common: number[] = [];
     for (let r = 1; r <= model.rounds; r++)
       if (isPresent(model, u, r) && isPresent(model, v, r)) common.push(r);
@@ -95,7 +96,7 @@ export function explainUnmet(ctx: Context): Unmet[] {
       say(
         'fairness',
         `Pour que chacun ait au moins ${ctx.fairness} rencontre(s), ${model.ids[busySide]} rencontre plutôt ${list(partners[busySide]!)}, qui en avaient besoin.`,
-        `So that everyone gets at least ${ctx.fairness} meeting(s), ${model.ids[busySide]} meets ${list(partners[busySide]!)} instead, who needed it.`,
+        `So that everyone gets at least ${ctx.fairness} meeting(s), ${model.ids[busySide]} meets ${listEn(partners[busySide]!)} instead, who needed it.`,
         partners[busySide],
       );
       continue;
@@ -105,18 +106,25 @@ export function explainUnmet(ctx: Context): Unmet[] {
       const [x, why] = sideFull;
       const name = model.ids[x]!;
       const others = partners[x]!;
-      if (why === 'max') {
+      if (why === 'max' && others.length === 0) {
+        say(
+          'at_maximum',
+          `${name} ne souhaite aucune rencontre (maximum 0).`,
+          `${name} asked for no meetings (maximum 0).`,
+          [],
+        );
+      } else if (why === 'max') {
         say(
           'at_maximum',
           `${name} a atteint son maximum de ${others.length} rencontre(s) ; il ou elle rencontre ${list(others)}.`,
-          `${name} reached its maximum of ${others.length} meeting(s); it meets ${list(others)} instead.`,
+          `${name} reached its maximum of ${others.length} meeting(s); it meets ${listEn(others)} instead.`,
           others,
         );
       } else {
         say(
           'agenda_full',
           `${name} a une rencontre à chacun de ses tours de présence (${list(others)}).`,
-          `${name} has a meeting in every round it attends (${list(others)}).`,
+          `${name} has a meeting in every round it attends (${listEn(others)}).`,
           others,
         );
       }

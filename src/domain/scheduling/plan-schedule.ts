@@ -55,7 +55,11 @@ export function planSchedule(instance: Instance, replan?: Replan): Schedule {
   const meetings = sortMeetings([...history, ...planned]);
   const fairness = realisedFairness(model, totals(model, colour));
   if (fairnessBound < 0) fairnessBound = Math.max(fairness, maxFairness(model));
-  const weightByPair = new Map(instance.weights.map((w) => [meetingId(w.a, w.b), w.w]));
+  const weightByPair = new Map<string, number>();
+  for (const w of instance.weights) {
+    const id = meetingId(w.a, w.b);
+    weightByPair.set(id, Math.max(w.w, weightByPair.get(id) ?? 0));
+  }
   const heldWeight = history.reduce((sum, m) => sum + (weightByPair.get(m.id) ?? 0), 0);
   const plannedWeight = pairs.reduce((sum, p) => sum + p.weight, 0);
   const boundWeight =

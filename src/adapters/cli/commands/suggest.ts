@@ -43,7 +43,8 @@ const ProfileSchema = z.object({
 
 const InputSchema = z.object({ profiles: z.array(ProfileSchema) });
 
-class BadInput extends Error {}
+/** Input the user must fix: reported on stderr with exit status 2, never a stack trace. */
+export class BadInput extends Error {}
 
 interface SuggestCliOptions {
   in: string;
@@ -98,6 +99,14 @@ function readProfiles(file: string): MatchProfile[] {
   } catch (error) {
     throw new BadInput(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  return parseProfiles(text, file, (line) => process.stderr.write(`${line}\n`));
+}
+
+/**
+ * The profiles of a profiles.json text, validated; throws `BadInput` naming the first bad places
+ * (`profiles[4].universe: unknown universe "ONG"`). Unknown themes are dropped with a warning.
+ */
+export function parseProfiles(text: string, file: string, warn: (line: string) => void): MatchProfile[] {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -126,20 +135,17 @@ function readProfiles(file: string): MatchProfile[] {
     description: p.description,
     needs: p.needs.map((e) => ({ category: e.category, ...(e.text ? { text: e.text } : {}) })),
     offers: p.offers.map((e) => ({ category: e.category, ...(e.text ? { text: e.text } : {}) })),
-    themes: knownThemes(p.themes, i),
+    themes: knownThemes(p.themes, i, warn),
     ...(p.partners ? { partners: p.partners } : {}),
     ...(p.met ? { met: p.met } : {}),
   }));
 }
 
-function knownThemes(themes: string[], profileIndex: number): Theme[] {
+function knownThemes(themes: string[], profileIndex: number, warn: (line: string) => void): Theme[] {
   const known: Theme[] = [];
   themes.forEach((t, k) => {
     if ((THEMES as readonly string[]).includes(t)) known.push(t as Theme);
-    else
-      process.stderr.write(
-        `warning: profiles[${profileIndex}].themes[${k}]: unknown theme ${JSON.stringify(t)} ignored\n`,
-      );
+    else warn(`warning: profiles[${profileIndex}].themes[${k}]: unknown theme ${JSON.stringify(t)} ignored`);
   });
   return known;
 }

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, DEMO, firstOrganisationId, launchBrowser, newPage, signIn } from './support.ts';
+import { checkPage, DEMO, firstOrganisationId, launchBrowser, signedInPage } from './support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,14 +12,12 @@ afterAll(async () => {
 
 describe('isolation between labs', () => {
   it("shows 'not found' to a member of Isère who opens an Alsace organisation's page", async () => {
-    const alsace = await newPage(browser);
-    await signIn(alsace.page, DEMO.alsaceFacilitator);
+    const alsace = await signedInPage(browser, DEMO.alsaceFacilitator);
     const organisation = await firstOrganisationId(alsace.page);
     await alsace.page.goto(`/annuaire/${organisation.id}`);
     await alsace.page.getByRole('heading', { level: 1, name: organisation.name }).waitFor();
 
-    const isere = await newPage(browser);
-    await signIn(isere.page, DEMO.isereMember);
+    const isere = await signedInPage(browser, DEMO.isereMember);
     await isere.page.goto(`/annuaire/${organisation.id}`);
     await isere.page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
     expect(await isere.page.getByText(organisation.name).count()).toBe(0);
@@ -31,12 +29,10 @@ describe('isolation between labs', () => {
   });
 
   it('does not show an Isère organisation to the facilitator of Alsace, in the list or on its page', async () => {
-    const isere = await newPage(browser);
-    await signIn(isere.page, DEMO.isereFacilitator);
+    const isere = await signedInPage(browser, DEMO.isereFacilitator);
     const organisation = await firstOrganisationId(isere.page);
 
-    const alsace = await newPage(browser);
-    await signIn(alsace.page, DEMO.alsaceFacilitator);
+    const alsace = await signedInPage(browser, DEMO.alsaceFacilitator);
     await alsace.page.goto(`/annuaire/${organisation.id}`);
     await alsace.page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
 

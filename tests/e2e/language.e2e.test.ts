@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, DEMO, launchBrowser, newPage, signIn } from './support.ts';
+import { checkPage, demoSession, DEMO, launchBrowser, newPage, signedInPage } from './support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -25,11 +25,14 @@ describe('language switch', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
 
-    await page.getByLabel('E-mail address').fill(DEMO.alsaceFacilitator);
-    await page.getByLabel(/^Password/).fill('labo-demo-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Signed in (with a kept session, to spare the sign-in rate limit), the app stays in English.
+    await context.addCookies(await demoSession(browser, DEMO.alsaceFacilitator));
+    await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-    await page.getByRole('link', { name: 'Directory' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Directory' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();
     await page.getByRole('table').waitFor();
     expect(
@@ -46,8 +49,7 @@ describe('language switch', () => {
   });
 
   it('starts in French for a new visitor', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, DEMO.alsaceFacilitator);
+    const { context, page } = await signedInPage(browser, DEMO.alsaceFacilitator);
     await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     await context.close();

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
@@ -17,6 +17,7 @@ export const DEMO = {
   alsaceAdmin: 'admin@alsace.labo.test',
   isereMember: 'membre@isere.labo.test',
   isereFacilitator: 'facilitateur@isere.labo.test',
+  networkAdmin: 'reseau@labo.test',
 } as const;
 
 const SCREENSHOTS = 'test-results/e2e';
@@ -40,9 +41,15 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh context (axe needs a page from a context, never from `browser.newPage()`). */
-export async function newPage(
-  browser: Browser,
-): Promise<{ context: BrowserContext; page: Page; pageErrors: Error[] }> {
+type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
+
+export interface TestPage {
+  context: BrowserContext;
+  page: Page;
+  pageErrors: Error[];
+}
+
+export async function newPage(browser: Browser, cookies: Cookies = []): Promise<TestPage> {
   const context = await browser.newContext({
     baseURL: baseURL(),
     viewport: { width: 1280, height: 900 },
@@ -51,6 +58,7 @@ export async function newPage(
     // Mantine then skips its transitions, so screenshots and axe see finished states.
     reducedMotion: 'reduce',
   });
+  if (cookies.length > 0) await context.addCookies(cookies);
   const page = await context.newPage();
   // An uncaught exception in the page is a bug the assertions would otherwise hide; tests check
   // this list at the end. (Console errors are not collected: Chromium logs every 401 there.)
@@ -59,13 +67,80 @@ export async function newPage(
   return { context, page, pageErrors };
 }
 
-/** Signs in through the sign-in form and waits for the dashboard. */
+/**
+ * Signs in through the sign-in form and waits to leave it. When the server's sign-in rate limit
+ * answers (429), waits for its window to pass and tries once more.
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto('/connexion');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel(/^Mot de passe/).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => url.pathname !== '/connexion');
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    await page.goto('/connexion');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel(/^Mot de passe/).fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    // Whichever comes first; the other one's timeout is swallowed.
+    const left = page
+      .waitForURL((url) => url.pathname !== '/connexion')
+      .then(() => 'signed-in' as const)
+      .catch(() => 'timeout' as const);
+    const refused = page
+      .getByRole('alert')
+      .waitFor()
+      .then(() => 'refused' as const)
+      .catch(() => 'timeout' as const);
+    const outcome = await Promise.race([left, refused]);
+    if (outcome === 'signed-in') return;
+    if (outcome === 'timeout') throw new Error(`Sign-in of ${email} did not answer`);
+    const message = (await page.getByRole('alert').textContent()) ?? '';
+    if (!/Trop de tentatives/.test(message)) throw new Error(`Sign-in refused for ${email}: ${message}`);
+    await page.waitForTimeout(61_000);
+  }
+  throw new Error(`Sign-in still rate-limited for ${email}`);
+}
+
+// NOTE: the server allows few sign-ins a minute from one address (and counts them until a
+// minute passes without one), so the journeys reuse each demo account's session cookies across
+// files, kept in a file beside the screenshots, instead of signing in again.
+const SESSIONS_FILE = `${SCREENSHOTS}/.sessions.json`;
+type SessionStore = Record<string, Record<string, Cookies>>;
+
+function readSessions(): SessionStore {
+  if (!existsSync(SESSIONS_FILE)) return {};
+  try {
+    return JSON.parse(readFileSync(SESSIONS_FILE, 'utf8')) as SessionStore;
+  } catch {
+    return {};
+  }
+}
+
+function saveSession(email: string, cookies: Cookies): void {
+  const store = readSessions();
+  store[baseURL()] = { ...store[baseURL()], [email]: cookies };
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  writeFileSync(SESSIONS_FILE, JSON.stringify(store));
+}
+
+/** The session cookies of a demo account, signing in through the form if none is kept yet. */
+export async function demoSession(browser: Browser, email: string): Promise<Cookies> {
+  const cached = readSessions()[baseURL()]?.[email];
+  if (cached) {
+    const probe = await newPage(browser, cached);
+    const isValid = (await probe.page.request.get('/api/me')).ok();
+    await probe.context.close();
+    if (isValid) return cached;
+  }
+  const fresh = await newPage(browser);
+  await signIn(fresh.page, email);
+  const cookies = await fresh.context.cookies();
+  await fresh.context.close();
+  saveSession(email, cookies);
+  return cookies;
+}
+
+/** A page already signed in as a demo account, on its dashboard. */
+export async function signedInPage(browser: Browser, email: string): Promise<TestPage> {
+  const testPage = await newPage(browser, await demoSession(browser, email));
+  await testPage.page.goto('/');
+  return testPage;
 }
 
 /** Fails on any serious or critical WCAG 2.1 A/AA violation of the page as it is now. */

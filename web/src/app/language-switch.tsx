@@ -8,7 +8,7 @@ export function LanguageSwitch() {
   const isEnglish = i18n.language.startsWith('en');
   const target = isEnglish ? 'fr' : 'en';
   return (
-    <Button variant="subtle" size="sm" lang={target} onClick={() => void changeLanguage(target)}>
+    <Button variant="default" size="sm" lang={target} onClick={() => void changeLanguage(target)}>
       {isEnglish ? 'Français' : 'English'}
     </Button>
   );

@@ -6,6 +6,7 @@ import type { AccountService, Mailer } from '../../app/ports.ts';
 import { RoleSchema, type Role } from '../../contracts/session.ts';
 import type { Db } from './database.ts';
 import { accounts, sessions, users, verifications } from './schema.ts';
+import { signInGuard } from './sign-in-guard.ts';
 
 /** The header our HTTP layer sets from the socket address, replacing anything a client sent. */
 export const CLIENT_IP_HEADER = 'x-labo-client-ip';
@@ -19,6 +20,8 @@ export interface AuthOptions {
   mailer: Mailer;
   /** Sign-in attempts allowed per address per minute. */
   signInPerMinute?: number;
+  /** The app's log level: `silent` silences the auth library too. */
+  logLevel?: string | undefined;
 }
 
 export interface SessionUser {
@@ -40,6 +43,7 @@ export interface Auth {
 export function createAuth(options: AuthOptions): Auth {
   const { db } = options;
   const secure = options.publicUrl.startsWith('https://');
+  const guard = signInGuard(db, { failuresPerAccount: 10, windowSeconds: 15 * 60 });
   const auth = betterAuth({
     appName: 'Labo',
     baseURL: options.publicUrl,
@@ -51,6 +55,17 @@ export function createAuth(options: AuthOptions): Auth {
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
     telemetry: { enabled: false },
+    // The library's warnings (failed sign-ins, refused redirects) as JSON lines on stderr, like the
+    // app's own log, instead of console.error.
+    logger: {
+      disabled: options.logLevel === 'silent',
+      level: 'warn',
+      log: (level, message) => {
+        process.stderr.write(
+          `${JSON.stringify({ level, time: new Date().toISOString(), msg: `auth: ${message}` })}\n`,
+        );
+      },
+    },
     emailAndPassword: {
       enabled: true,
       // Accounts come from invitations and the CLI, never from open sign-up.
@@ -101,7 +116,12 @@ export function createAuth(options: AuthOptions): Auth {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: () => randomUUID() },
       defaultCookieAttributes: { sameSite: 'lax', httpOnly: true, secure },
+      // NOTE: better-auth turns its origin and redirect checks off when NODE_ENV is `test`; keep
+      // them on, so the tests exercise what production runs (open redirects in reset links).
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
     },
+    hooks: { before: guard.before, after: guard.after },
     databaseHooks: {
       session: {
         create: {

@@ -25,6 +25,10 @@ export const profiles = (
 ).profiles;
 export const pairs = (JSON.parse(readFileSync(new URL('pairs.json', FIXTURES), 'utf8')) as { pairs: Pair[] })
   .pairs;
+const styleB = JSON.parse(readFileSync(new URL('style-b.json', FIXTURES), 'utf8')) as {
+  profiles: MatchProfile[];
+  pairs: Pair[];
+};
 
 /** Needs and offers reduced to their ticked categories, commune unknown: the common real case. */
 export function sparse(list: readonly MatchProfile[]): MatchProfile[] {
@@ -44,24 +48,40 @@ interface Query {
 
 // Each pair gives two queries (each side looks for the other); a party with several real
 // partners is judged on each, the others removed from its list (filtered ranking).
-export const queries: Query[] = pairs.flatMap((p, i) => {
-  const half = i % 2 === 0 ? 'tune' : 'check';
-  return [
-    { seeker: p.a, partner: p.b, half },
-    { seeker: p.b, partner: p.a, half },
-  ];
-});
-const partnersOf = new Map<string, Set<string>>();
-for (const p of pairs) {
-  partnersOf.set(p.a, (partnersOf.get(p.a) ?? new Set()).add(p.b));
-  partnersOf.set(p.b, (partnersOf.get(p.b) ?? new Set()).add(p.a));
+interface QuerySet {
+  queries: Query[];
+  partnersOf: Map<string, Set<string>>;
 }
+
+function querySet(list: readonly Pair[], split: boolean): QuerySet {
+  const queries = list.flatMap((p, i): Query[] => {
+    const half = !split || i % 2 === 0 ? 'tune' : 'check';
+    return [
+      { seeker: p.a, partner: p.b, half },
+      { seeker: p.b, partner: p.a, half },
+    ];
+  });
+  const partnersOf = new Map<string, Set<string>>();
+  for (const p of list) {
+    partnersOf.set(p.a, (partnersOf.get(p.a) ?? new Set()).add(p.b));
+    partnersOf.set(p.b, (partnersOf.get(p.b) ?? new Set()).add(p.a));
+  }
+  return { queries, partnersOf };
+}
+
+export const mainSet = querySet(pairs, true);
+export const queries = mainSet.queries;
 
 /** A ranker gives every other profile's score for one seeker (higher is better). */
 type Ranker = (seekerIndex: number) => Float64Array;
 
 /** Rank of the partner, ties counted at their expected position, other real partners left out. */
-function rankOf(scores: Float64Array, list: readonly MatchProfile[], q: Query): number {
+function rankOf(
+  scores: Float64Array,
+  list: readonly MatchProfile[],
+  q: Query,
+  partnersOf: QuerySet['partnersOf'],
+): number {
   const index = new Map(list.map((p, i) => [p.id, i]));
   const target = scores[index.get(q.partner) as number] as number;
   const others = partnersOf.get(q.seeker) ?? new Set();
@@ -94,12 +114,14 @@ function metrics(ranks: number[]): Metrics {
 function evaluateRanker(
   list: readonly MatchProfile[],
   ranker: Ranker,
+  set: QuerySet = mainSet,
 ): Record<'all' | 'tune' | 'check', Metrics> & { ranks: Map<Query, number> } {
   const index = new Map(list.map((p, i) => [p.id, i]));
   const ranks = new Map<Query, number>();
-  for (const q of queries) ranks.set(q, rankOf(ranker(index.get(q.seeker) as number), list, q));
+  for (const q of set.queries)
+    ranks.set(q, rankOf(ranker(index.get(q.seeker) as number), list, q, set.partnersOf));
   const of = (half?: Query['half']) =>
-    metrics(queries.filter((q) => !half || q.half === half).map((q) => ranks.get(q) as number));
+    metrics(set.queries.filter((q) => !half || q.half === half).map((q) => ranks.get(q) as number));
   return { all: of(), tune: of('tune'), check: of('check'), ranks };
 }
 
@@ -191,6 +213,25 @@ function main(): void {
       console.log('');
     }
   }
+  const bSet = querySet(styleB.pairs, false);
+  const bPool = [...profiles, ...styleB.profiles];
+  console.log(
+    `## Second style, never tuned on (${styleB.pairs.length} partnerships, pool of ${bPool.length})\n`,
+  );
+  console.log('| ranker | full hit@10 | full MRR | sparse hit@10 | sparse MRR |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  const bRow = (name: string, make: (list: MatchProfile[]) => Ranker) => {
+    const full = evaluateRanker(bPool, make(bPool), bSet).all;
+    const thin = evaluateRanker(sparse(bPool), make(sparse(bPool)), bSet).all;
+    console.log(
+      `| ${name} | ${pct(full.hit10)} | ${full.mrr.toFixed(3)} | ${pct(thin.hit10)} | ${thin.mrr.toFixed(3)} |`,
+    );
+  };
+  bRow(`engine ${ENGINE_VERSION}`, (list) => engineRanker(list, geo, WEIGHTS));
+  bRow('BM25 (whole profiles)', bm25Ranker);
+  bRow('category complementarity alone', categoryRanker);
+  console.log('');
+
   const types = typeAccuracy(geo);
   console.log(
     `Partnership type (Le Rameau) agreeing with the documented one: ${types.correct}/${types.total}`,

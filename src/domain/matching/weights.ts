@@ -38,25 +38,25 @@ export interface Weights {
   diversity: number;
 }
 
-export const ENGINE_VERSION = 'labo-match-1.0.0';
+export const ENGINE_VERSION = 'labo-match-1.1.0';
 
 export const WEIGHTS: Readonly<Weights> = {
   category: 1,
-  exchangeText: 1.2,
-  needInDescription: 0.6,
-  offerInDescription: 0.4,
-  kind: 0,
+  exchangeText: 0.98,
+  needInDescription: 1.04,
+  offerInDescription: 0,
+  kind: 0.43,
   bareEvidence: 1,
-  secondNeed: 0.3,
-  mutual: 0.35,
+  secondNeed: 0.31,
+  mutual: 0.23,
   description: 0.5,
-  bareDescription: 1.5,
+  bareDescription: 2.04,
   themes: 0.35,
-  universe: 0.4,
-  proximity: 0.35,
+  universe: 0.28,
+  proximity: 0.45,
   unknownProximity: 0.3,
   concept: 0.7,
   categoryConcept: 0.5,
   alreadyMet: 0.3,
-  diversity: 0.04,
+  diversity: 0.01,
 };

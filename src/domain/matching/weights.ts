@@ -58,5 +58,5 @@ export const WEIGHTS: Readonly<Weights> = {
   concept: 0.7,
   categoryConcept: 0.5,
   alreadyMet: 0.3,
-  diversity: 0.01,
+  diversity: 0.02,
 };

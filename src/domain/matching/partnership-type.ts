@@ -35,6 +35,19 @@ export function partnershipType(
       ? 'pratiques responsables'
       : 'coopération économique';
   }
+  // Goods given to a charity are a gift in kind (tax-deductible mécénat in France); the same goods
+  // sold or supplied to a social enterprise are trade.
+  const isCharity =
+    (needer.universe === 'association' || needer.universe === 'foundation') &&
+    needer.themes.includes('poverty and solidarity');
+  if ((category === 'materials' || category === 'equipment') && giverFamily !== 'ess' && isCharity)
+    return 'mécénat';
+  if (
+    category === 'other' &&
+    neederFamily === 'ess' &&
+    (giverFamily === 'company' || giverFamily === 'public')
+  )
+    return 'mécénat';
   if (category === 'materials' || category === 'premises') {
     return giverFamily === 'company' && neederFamily === 'ess' && category === 'premises'
       ? 'mécénat'

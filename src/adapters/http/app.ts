@@ -93,7 +93,18 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<HttpApp> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // The docs page is held to the app's own policy: no <base>, no framing (swagger-ui says 'self'), and
+    // no upgrade of its assets to https on a plain-http install.
+    transformStaticCSP: (header) => {
+      const strict = header
+        .replace("base-uri 'self'", "base-uri 'none'")
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'");
+      return secure ? strict : strict.replace(/\s*upgrade-insecure-requests;?/, '');
+    },
+  });
 
   // Fastify forbids shared objects as decorator defaults: each request gets its own values below.
   app.decorateRequest('actor', null as never);
@@ -141,7 +152,16 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<HttpApp> {
 
   const webDir = deps.webDir;
   if (webDir && existsSync(join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      maxAge: '1h',
+      // The index names the hashed assets of the current build: browsers revalidate it, or a deploy
+      // leaves them an hour on a page whose scripts no longer exist.
+      setHeaders: (res, path) => {
+        if (path.endsWith('index.html')) res.header('cache-control', 'no-cache');
+      },
+    });
     // The web app routes on the client: unknown non-API paths get its index page.
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api/') || request.method !== 'GET')

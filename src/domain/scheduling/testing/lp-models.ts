@@ -78,9 +78,18 @@ function tablesBound(instance: Instance): number {
   return total;
 }
 
-/** The exact round-indexed integer program at fairness m: y{pair}_{round} binary. */
-export function roundIndexedIp(instance: Instance, m: number): { lp: string; variables: number } {
+/**
+ * The exact round-indexed integer program at fairness m: y{pair}_{round} binary. Past `limit`
+ * binaries the text is not written (lp is empty): HiGHS could not solve it anyway.
+ */
+export function roundIndexedIp(
+  instance: Instance,
+  m: number,
+  limit = Infinity,
+): { lp: string; variables: number } {
   const { pairs, cap, ids } = allowedPairs(instance);
+  const variables = pairs.reduce((n, p) => n + p.rounds.length, 0);
+  if (variables > limit) return { lp: '', variables };
   const own = new Map([...instance.left, ...instance.right].map((p) => [p.id, p.max]));
   const byPerson = new Map(ids.map((id) => [id, [] as string[]]));
   const byPersonRound = new Map<string, string[]>();

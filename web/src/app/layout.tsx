@@ -31,7 +31,13 @@ export function Layout() {
   return (
     <AppShell
       header={{ height: 64 }}
-      navbar={signedIn ? { width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}
+      // NOTE: the navbar is always configured (collapsed when signed out): switching the prop
+      // between undefined and an object left the main area's padding stale.
+      navbar={{
+        width: 250,
+        breakpoint: 'sm',
+        collapsed: { mobile: !signedIn || !opened, desktop: !signedIn },
+      }}
       padding="lg"
     >
       <a className="skip-link" href="#main-content">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadError, PageLoader } from '../../app/page-state.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { AdminFrame } from './admin-frame.tsx';
+import { LinkedText } from './linked-text.tsx';
 import { useOutbox, type OutboxMessage } from './queries.ts';
 
 function OutboxItem({ message }: { message: OutboxMessage }) {
@@ -28,7 +29,7 @@ function OutboxItem({ message }: { message: OutboxMessage }) {
           </Stack>
         </Group>
         <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-          {message.text}
+          <LinkedText text={message.text} />
         </Code>
       </Stack>
     </Paper>

@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Grid, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -33,54 +33,63 @@ export function DirectoryFigures() {
   const activeTotal = active?.data ?? 0;
 
   return (
-    <SimpleGrid cols={{ base: 1, md: 3 }}>
-      <Paper withBorder p="lg">
-        <Text fz="sm" c="dimmed">
-          {t('home.activeOrganisations')}
-        </Text>
-        <Text fz={36} fw={800} lh={1.1}>
-          {active?.data === undefined ? '…' : format.number(activeTotal)}
-        </Text>
-        <Anchor component={Link} to="/annuaire" fz="sm">
-          {t('home.openDirectory')}
-        </Anchor>
-      </Paper>
-      <Paper withBorder p="lg">
-        <Text fz="sm" c="dimmed">
-          {t('home.archivedOrganisations')}
-        </Text>
-        <Text fz={36} fw={800} lh={1.1}>
-          {archived?.data === undefined ? '…' : format.number(archived.data)}
-        </Text>
-      </Paper>
-      <Paper withBorder p="lg">
-        <Text fz="sm" c="dimmed" mb="xs">
-          {t('home.byUniverse')}
-        </Text>
-        <Stack gap={6}>
-          {UNIVERSES.map((universe, index) => {
-            const count = perUniverse[index]?.data;
-            const label = t(`universes.${universe}`);
-            return (
-              <div key={universe}>
-                <Group justify="space-between" fz="sm">
-                  <Anchor component={Link} to={`/annuaire?universe=${universe}`} fz="sm">
-                    {label}
-                  </Anchor>
-                  <Text fz="sm" fw={600}>
-                    {count === undefined ? '…' : format.number(count)}
-                  </Text>
-                </Group>
-                <Progress
-                  value={activeTotal > 0 && count ? (count / activeTotal) * 100 : 0}
-                  size="sm"
-                  aria-label={t('home.shareOf', { label })}
-                />
-              </div>
-            );
-          })}
+    <Grid align="stretch">
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <Stack gap="md">
+          <Paper withBorder p="lg">
+            <Text fz="sm" c="dimmed">
+              {t('home.activeOrganisations')}
+            </Text>
+            <Text fz={36} fw={800} lh={1.1}>
+              {active?.data === undefined ? '…' : format.number(activeTotal)}
+            </Text>
+            <Anchor component={Link} to="/annuaire" fz="sm">
+              {t('home.openDirectory')}
+            </Anchor>
+          </Paper>
+          <Paper withBorder p="lg">
+            <Text fz="sm" c="dimmed">
+              {t('home.archivedOrganisations')}
+            </Text>
+            <Text fz={36} fw={800} lh={1.1}>
+              {archived?.data === undefined ? '…' : format.number(archived.data)}
+            </Text>
+            <Anchor component={Link} to="/annuaire?status=archived" fz="sm">
+              {t('home.openArchived')}
+            </Anchor>
+          </Paper>
         </Stack>
-      </Paper>
-    </SimpleGrid>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        <Paper withBorder p="lg" h="100%">
+          <Text fz="sm" c="dimmed" mb="xs">
+            {t('home.byUniverse')}
+          </Text>
+          <Stack gap={6}>
+            {UNIVERSES.map((universe, index) => {
+              const count = perUniverse[index]?.data;
+              const label = t(`universes.${universe}`);
+              return (
+                <div key={universe}>
+                  <Group justify="space-between" fz="sm">
+                    <Anchor component={Link} to={`/annuaire?universe=${universe}`} fz="sm">
+                      {label}
+                    </Anchor>
+                    <Text fz="sm" fw={600}>
+                      {count === undefined ? '…' : format.number(count)}
+                    </Text>
+                  </Group>
+                  <Progress
+                    value={activeTotal > 0 && count ? (count / activeTotal) * 100 : 0}
+                    size="sm"
+                    aria-label={t('home.shareOf', { label })}
+                  />
+                </div>
+              );
+            })}
+          </Stack>
+        </Paper>
+      </Grid.Col>
+    </Grid>
   );
 }

@@ -42,6 +42,11 @@ function Dashboard({ me }: { me: Me }) {
         <Text fz="lg" mt="xs">
           {t('home.welcome', { name: me.user.name })}
         </Text>
+        {me.user.organisationId && (
+          <Anchor component={Link} to={`/annuaire/${me.user.organisationId}`} fw={600}>
+            {t('home.ownOrganisation')}
+          </Anchor>
+        )}
         {me.lab && me.lab.territory.length > 0 && (
           <Text c="dimmed" fz="sm">
             {t('home.territory', { codes: me.lab.territory.join(', ') })}

@@ -10,6 +10,15 @@
  */
 export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   gisement: [
+    'paquet',
+    'paquets',
+    'non conforme',
+    'non conformes',
+    'défaut',
+    'défauts',
+    'second choix',
+    'mal imprimé',
+    'invendables',
     'non vendus',
     'date courte',
     'dates courtes',

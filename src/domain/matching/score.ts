@@ -14,6 +14,8 @@ export interface Match {
   offer?: PreparedExchange;
   value: number;
   categoryFit: number;
+  /** Whether the two said the same thing: a full category fit, or texts that meet. */
+  isStrong: boolean;
 }
 
 export interface Flow {
@@ -91,6 +93,7 @@ function flow(corpus: Corpus, needer: PreparedProfile, giver: PreparedProfile): 
     let bestValue = 0;
     let bestOffer: PreparedExchange | undefined;
     let bestFit = 0;
+    let bestIsStrong = false;
     for (const offer of giver.offers) {
       const categoryFit =
         answers(need.category, offer.category) *
@@ -112,13 +115,20 @@ function flow(corpus: Corpus, needer: PreparedProfile, giver: PreparedProfile): 
         bestValue = value;
         bestOffer = offer;
         bestFit = categoryFit;
+        bestIsStrong = answers(need.category, offer.category) === 1 || text > 0.05;
       }
     }
     const inDescription =
       w.needInDescription * dot(need.vector, giver.description) * (need.text ? 1 : w.bareEvidence);
     const value = bestValue + inDescription;
     if (value > 0)
-      matches.push({ need, ...(bestOffer ? { offer: bestOffer } : {}), value, categoryFit: bestFit });
+      matches.push({
+        need,
+        ...(bestOffer ? { offer: bestOffer } : {}),
+        value,
+        categoryFit: bestFit,
+        isStrong: bestOffer ? bestIsStrong : inDescription > 0,
+      });
   }
   matches.sort((a, b) => b.value - a.value);
   const value = (matches[0]?.value ?? 0) + w.secondNeed * (matches[1]?.value ?? 0);

@@ -19,9 +19,12 @@ export function explain(
   const clauses: string[] = [];
   const first = forwardFirst ? forward : backward;
   const second = forwardFirst ? backward : forward;
-  if (first) clauses.push(exchangeClause(first, forwardFirst ? 'votre' : 'leur'));
-  if (second && first && second.value >= 0.5 * first.value) {
-    clauses.push(`et ${exchangeClause(second, forwardFirst ? 'leur' : 'votre')}`);
+  if (first)
+    clauses.push(exchangeClause(first, forwardFirst ? 'votre' : 'leur', forwardFirst ? candidate : seeker));
+  if (second && first && second.isStrong && second.value >= 0.5 * first.value) {
+    clauses.push(
+      `et ${exchangeClause(second, forwardFirst ? 'leur' : 'votre', forwardFirst ? seeker : candidate)}`,
+    );
   }
   const exchange =
     clauses.length > 0
@@ -39,12 +42,16 @@ export function explain(
   return `${lead}${improbable ? lowerFirst(exchange) : exchange} ; ${context.join(' ; ')}.`;
 }
 
-function exchangeClause(m: Match, needOwner: 'votre' | 'leur'): string {
+function exchangeClause(m: Match, needOwner: 'votre' | 'leur', giver: MatchProfile): string {
   const giverOwner = needOwner === 'votre' ? 'leur' : 'votre';
   const need = `${needOwner} besoin ${de(CATEGORY_LABEL[m.need.category])}${m.need.text ? ` (${quote(m.need.text, 50)})` : ''}`;
-  if (!m.offer) return `${need} correspond à ${giverOwner === 'leur' ? 'leur' : 'votre'} activité`;
+  if (!m.offer) {
+    const activity = giver.description ? ` (${quote(giver.description, 50)})` : '';
+    return `${need} correspond à ${giverOwner} activité${activity}`;
+  }
   const offer = `${giverOwner} offre ${de(CATEGORY_LABEL[m.offer.category])}${m.offer.text ? ` (${quote(m.offer.text, 50)})` : ''}`;
-  return `${need} rencontre ${offer}`;
+  // A partial fit (equipment asked, materials offered) is said as a possibility, not a match.
+  return `${need} ${m.isStrong ? 'rencontre' : 'pourrait trouver une réponse dans'} ${offer}`;
 }
 
 function proximityPhrase(pair: PairScore): string | undefined {

@@ -24,7 +24,7 @@ const exchange = (side: string) =>
 
 const ProfileSchema = z.object({
   id: z.union([z.string().min(1), z.number()]).transform(String),
-  name: z.string(),
+  name: z.string().default(''),
   universe: z.enum(UNIVERSES, { error: (issue) => `unknown universe ${JSON.stringify(issue.input)}` }),
   insee: z
     .string()

@@ -129,22 +129,11 @@ export function prepareCorpus(
     vector: vectorOf(ids, conceptIds(e.category)),
   });
 
-  const gisementId = idOf(`${CONCEPT_PREFIX}gisement`);
   const kindIds = new Set(KIND_CONCEPTS.map((k) => idOf(CONCEPT_PREFIX + k)));
   const prepared = profiles.map((p, index): PreparedProfile => {
     const a = analysed[index] as (typeof analysed)[number];
     const needs = p.needs.map((e, k) => prepareExchange(e, a.needs[k] as number[]));
     const offers = p.offers.map((e, k) => prepareExchange(e, a.offers[k] as number[]));
-    // A producer often states its waste as a problem ("other: réduire nos déchets") and ticks no
-    // offer: that need is also a stream someone else may want, so it counts as a materials offer.
-    if (!p.offers.some((o) => o.category === 'materials')) {
-      p.needs.forEach((e, k) => {
-        const ids = a.needs[k] as number[];
-        if (e.category === 'other' && e.text && ids.includes(gisementId)) {
-          offers.push(prepareExchange({ category: 'materials', text: e.text }, ids));
-        }
-      });
-    }
     const description = vectorOf(a.description);
     const kinds = vectorOf(
       [...a.description, ...a.needs.flat(), ...a.offers.flat()].filter((id) => kindIds.has(id)),

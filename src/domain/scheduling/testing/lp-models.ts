@@ -68,6 +68,35 @@ export function bMatchingLp(instance: Instance, m: number): { lp: string; variab
   return { lp: lpText(objective, rows, [], bounds), variables: pairs.length };
 }
 
+/** The same relaxation as sparse arrays (one column per pair, CSC), for large instances. */
+export function bMatchingArrays(instance: Instance, m: number) {
+  const { pairs, cap, ids } = allowedPairs(instance);
+  const row = new Map(ids.map((id, v) => [id, v]));
+  const numRows = ids.length + 1;
+  const numCols = pairs.length;
+  const starts = new Int32Array(numCols + 1);
+  const indices = new Int32Array(3 * numCols);
+  const values = new Float64Array(3 * numCols).fill(1);
+  pairs.forEach((p, j) => {
+    starts[j] = 3 * j;
+    const [x, y] = [row.get(p.a)!, row.get(p.b)!].sort((s, t) => s - t);
+    indices.set([x!, y!, ids.length], 3 * j);
+  });
+  starts[numCols] = 3 * numCols;
+  const rowLower = Float64Array.from([...ids.map((id) => Math.min(m, cap.get(id)!)), 0]);
+  const rowUpper = Float64Array.from([...ids.map((id) => cap.get(id)!), tablesBound(instance)]);
+  return {
+    numCols,
+    numRows,
+    colCost: Float64Array.from(pairs, (p) => p.w),
+    colLower: new Float64Array(numCols),
+    colUpper: new Float64Array(numCols).fill(1),
+    rowLower,
+    rowUpper,
+    matrix: { format: 'csc' as const, numRows, numCols, starts, indices, values },
+  };
+}
+
 /** Σ over rounds of min(T, present left, present right). */
 function tablesBound(instance: Instance): number {
   let total = 0;

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, DEMO, launchBrowser, newPage } from './support.ts';
+import { checkPage, DEMO, launchBrowser, newPage, POLL } from './support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ describe('the demo facilitator of Alsace', () => {
     // A private page sends a signed-out visitor to the sign-in page.
     await page.goto('/annuaire');
     await page.waitForURL('**/connexion');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Connexion');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), POLL).toBe('Connexion');
     await checkPage(page, '01-sign-in');
 
     // Wrong password: a message, and still on the sign-in page.
@@ -35,8 +35,8 @@ describe('the demo facilitator of Alsace', () => {
 
     await page.getByRole('link', { name: 'Accueil' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
-    await expect.poll(() => page.getByText('Organisations actives', { exact: true }).count()).toBe(1);
-    await expect.poll(() => page.getByText('…', { exact: true }).count()).toBe(0);
+    await expect.poll(() => page.getByText('Organisations actives', { exact: true }).count(), POLL).toBe(1);
+    await expect.poll(() => page.getByText('…', { exact: true }).count(), POLL).toBe(0);
     await checkPage(page, '03-home');
 
     // The navigation follows the missions; each one has its landing page.
@@ -72,7 +72,7 @@ describe('the demo facilitator of Alsace', () => {
     await page.getByLabel('Univers').selectOption({ label: 'Association' });
     await page.waitForURL('**/annuaire?universe=association');
     await expect
-      .poll(async () => new Set(await table.locator('tbody tr td:nth-child(2)').allTextContents()))
+      .poll(async () => new Set(await table.locator('tbody tr td:nth-child(2)').allTextContents()), POLL)
       .toEqual(new Set(['Association']));
     await page.getByLabel('Univers').selectOption({ label: 'Tous les univers' });
     await page.getByRole('button', { name: 'Page suivante' }).click();
@@ -100,7 +100,7 @@ describe('the demo facilitator of Alsace', () => {
       .getByLabel('Description')
       .fill('Des paquets de café défectueux, matière première pour une association.');
     await page.getByRole('button', { name: "Créer l'organisation" }).click();
-    await expect.poll(() => page.getByLabel('SIRET').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.getByLabel('SIRET').getAttribute('aria-invalid'), POLL).toBe('true');
     await checkPage(page, '11-create-server-errors');
 
     await page.getByLabel('SIRET').fill('');

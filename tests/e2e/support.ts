@@ -49,10 +49,14 @@ export interface TestPage {
   pageErrors: Error[];
 }
 
-export async function newPage(browser: Browser, cookies: Cookies = []): Promise<TestPage> {
+export async function newPage(
+  browser: Browser,
+  cookies: Cookies = [],
+  viewport = { width: 1280, height: 900 },
+): Promise<TestPage> {
   const context = await browser.newContext({
     baseURL: baseURL(),
-    viewport: { width: 1280, height: 900 },
+    viewport,
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
     // Mantine then skips its transitions, so screenshots and axe see finished states.
@@ -137,8 +141,12 @@ export async function demoSession(browser: Browser, email: string): Promise<Cook
 }
 
 /** A page already signed in as a demo account, on its dashboard. */
-export async function signedInPage(browser: Browser, email: string): Promise<TestPage> {
-  const testPage = await newPage(browser, await demoSession(browser, email));
+export async function signedInPage(
+  browser: Browser,
+  email: string,
+  viewport?: { width: number; height: number },
+): Promise<TestPage> {
+  const testPage = await newPage(browser, await demoSession(browser, email), viewport);
   await testPage.page.goto('/');
   return testPage;
 }
@@ -180,3 +188,6 @@ export async function firstOrganisationId(page: Page): Promise<{ id: string; nam
   if (!first) throw new Error('The demo lab has no organisation');
   return first;
 }
+
+/** `expect.poll` options: the server may take a few seconds on a cold start. */
+export const POLL = { timeout: 15_000, interval: 100 };

@@ -1,4 +1,5 @@
 import { Anchor, Box, Button, Group, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../../src/contracts/session.ts';
@@ -11,6 +12,8 @@ export function AppHeader({ me }: { me: Me | null }) {
   const navigate = useNavigate();
   const signOut = useSignOut();
   const { pathname } = useLocation();
+  // On a phone, compact buttons leave room for the brand.
+  const buttonSize = useMediaQuery('(max-width: 36em)') ? 'compact-sm' : 'sm';
 
   const onSignOut = () =>
     signOut.mutate(undefined, { onSuccess: () => void navigate('/connexion', { replace: true }) });
@@ -18,7 +21,15 @@ export function AppHeader({ me }: { me: Me | null }) {
   return (
     <>
       <Group gap="xs" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
-        <Anchor component={Link} to="/" fw={800} fz="xl" underline="never" c="indigo.9">
+        <Anchor
+          component={Link}
+          to="/"
+          fw={800}
+          fz="xl"
+          underline="never"
+          c="indigo.9"
+          style={{ flexShrink: 0 }}
+        >
           Labo
         </Anchor>
         {me?.lab && (
@@ -27,7 +38,7 @@ export function AppHeader({ me }: { me: Me | null }) {
           </Text>
         )}
       </Group>
-      <LanguageSwitch />
+      <LanguageSwitch size={buttonSize} />
       {me ? (
         <Group gap="sm" wrap="nowrap">
           <Box visibleFrom="md" ta="right">
@@ -38,13 +49,13 @@ export function AppHeader({ me }: { me: Me | null }) {
               {t(`roles.${me.user.role}`)}
             </Text>
           </Box>
-          <Button variant="default" size="sm" onClick={onSignOut} loading={signOut.isPending}>
+          <Button variant="default" size={buttonSize} onClick={onSignOut} loading={signOut.isPending}>
             {t('auth.signOut')}
           </Button>
         </Group>
       ) : (
         pathname !== '/connexion' && (
-          <Button component={Link} to="/connexion" variant="default" size="sm">
+          <Button component={Link} to="/connexion" variant="default" size={buttonSize}>
             {t('auth.signIn')}
           </Button>
         )

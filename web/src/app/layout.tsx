@@ -1,5 +1,5 @@
 import { AppShell, Burger, Group, ScrollArea } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useReducedMotion } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
@@ -13,6 +13,7 @@ export function Layout() {
   const me = useMe();
   const signedIn = !!me.data;
   const [opened, { toggle, close }] = useDisclosure(false);
+  const reduceMotion = useReducedMotion();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -39,6 +40,7 @@ export function Layout() {
         collapsed: { mobile: !signedIn || !opened, desktop: !signedIn },
       }}
       padding="lg"
+      transitionDuration={reduceMotion ? 0 : 200}
     >
       <a className="skip-link" href="#main-content">
         {t('layout.skipToContent')}
@@ -51,6 +53,7 @@ export function Layout() {
               onClick={toggle}
               hiddenFrom="sm"
               size="sm"
+              transitionDuration={reduceMotion ? 0 : 300}
               aria-label={opened ? t('layout.closeMenu') : t('layout.openMenu')}
               aria-expanded={opened}
               aria-controls="main-nav"

@@ -29,7 +29,9 @@ export function explain(
   const exchange =
     clauses.length > 0
       ? capitalise(clauses.join(', '))
-      : `Vos activités se rejoignent (${quote(candidate.description, 50)})`;
+      : candidate.description.trim()
+        ? `Leur activité (${quote(candidate.description, 50)}) peut compléter la vôtre`
+        : 'Aucun besoin ni aucune offre déclarés ne se répondent encore';
 
   const context = [`${UNIVERSE_LABEL[seeker.universe]} × ${UNIVERSE_LABEL[candidate.universe]}`];
   if (pair.sharedThemes.length > 0) {

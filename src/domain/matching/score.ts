@@ -115,7 +115,9 @@ function flow(corpus: Corpus, needer: PreparedProfile, giver: PreparedProfile): 
         bestValue = value;
         bestOffer = offer;
         bestFit = categoryFit;
-        bestIsStrong = answers(need.category, offer.category) === 1 || text > 0.05;
+        // Two written texts that do not meet are a category match only: said as a possibility.
+        bestIsStrong =
+          text > 0.05 || (answers(need.category, offer.category) === 1 && !(need.text && offer.text));
       }
     }
     const inDescription =

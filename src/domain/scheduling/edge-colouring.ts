@@ -8,6 +8,7 @@ export function equitableEdgeColouring(
   ends: { readonly u: Int32Array; readonly v: Int32Array },
   colours: number,
   preferred?: Int32Array,
+  tables = Infinity,
 ): Int32Array {
   const edges = ends.u.length;
   const colour = new Int32Array(edges).fill(-1);
@@ -77,7 +78,8 @@ export function equitableEdgeColouring(
       if (size[c]! > size[big]!) big = c;
       if (size[c]! < size[small]!) small = c;
     }
-    if (size[big]! - size[small]! <= 1) break;
+    // NOTE: when re-planning, balance only as far as the tables require: each swap moves meetings.
+    if (size[big]! - size[small]! <= 1 || (preferred && size[big]! <= tables)) break;
     // An a/b component with more a-edges than b-edges is a path starting and ending in a.
     let moved = false;
     for (let x = 0; x < vertexCount && !moved; x++) {

@@ -57,7 +57,7 @@ function colourExactly(model: Model, chosen: Uint8Array, preferred?: Int32Array)
     v: Int32Array.from(picked, (e) => model.edgeRight[e]!),
   };
   const wishes = preferred ? Int32Array.from(picked, (e) => preferred[e]!) : undefined;
-  const colours = equitableEdgeColouring(model.vertexCount, ends, model.planRounds, wishes);
+  const colours = equitableEdgeColouring(model.vertexCount, ends, model.planRounds, wishes, model.tables);
   const colour = new Int32Array(chosen.length).fill(-1);
   picked.forEach((e, i) => (colour[e] = colours[i]!));
   return colour;

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { z } from 'zod';
-import { rankProfiles } from '../../../domain/matching/engine.ts';
+import { rankProfiles } from '../../../domain/matching/rank-profiles.ts';
 import {
   CATEGORIES,
   THEMES,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prepareCorpus } from './corpus.ts';
-import { rankProfiles } from './engine.ts';
+import { rankProfiles } from './rank-profiles.ts';
 import { CATEGORIES, PARTNERSHIP_TYPES, THEMES, UNIVERSES, type MatchProfile } from './model.ts';
 import { scorePair } from './score.ts';
 import { suggestFor } from './suggest.ts';

@@ -164,20 +164,24 @@ export function evaluateEngine(weights: Readonly<Weights>, geo: GeoLookup) {
   };
 }
 
-function typeAccuracy(geo: GeoLookup): { correct: number; total: number; misses: string[] } {
-  const corpus = prepareCorpus(profiles, geo, WEIGHTS);
+function typeAccuracy(
+  geo: GeoLookup,
+  list: readonly MatchProfile[],
+  documented: readonly Pair[],
+): { correct: number; total: number; misses: string[] } {
+  const corpus = prepareCorpus(list, geo, WEIGHTS);
   let correct = 0;
   const misses: string[] = [];
-  for (const p of pairs) {
-    const list = suggestFor(corpus, corpus.byId.get(p.a) as number, {
-      top: profiles.length,
+  for (const p of documented) {
+    const ranked = suggestFor(corpus, corpus.byId.get(p.a) as number, {
+      top: list.length,
       mode: 'complementary',
     });
-    const found = list.find((s) => s.id === p.b);
+    const found = ranked.find((s) => s.id === p.b);
     if (found?.type === p.type) correct += 1;
     else misses.push(`${p.a}–${p.b}: ${found?.type ?? 'absent'} (expected ${p.type})`);
   }
-  return { correct, total: pairs.length, misses };
+  return { correct, total: documented.length, misses };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
@@ -232,9 +236,10 @@ function main(): void {
   bRow('category complementarity alone', categoryRanker);
   console.log('');
 
-  const types = typeAccuracy(geo);
+  const types = typeAccuracy(geo, profiles, pairs);
+  const typesB = typeAccuracy(geo, bPool, styleB.pairs);
   console.log(
-    `Partnership type (Le Rameau) agreeing with the documented one: ${types.correct}/${types.total}`,
+    `Partnership type (Le Rameau) agreeing with the documented one: ${types.correct}/${types.total} (second style: ${typesB.correct}/${typesB.total})`,
   );
   if (verbose) for (const m of types.misses) console.log(`  ${m}`);
 }

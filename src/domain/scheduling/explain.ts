@@ -93,11 +93,16 @@ export function explainUnmet(ctx: Context): Unmet[] {
     }
     if (ctx.fairness > 0 && ctx.weightOnly.has(k)) {
       const busySide = full(u) ? u : full(v) ? v : u;
+      const others = partners[busySide]!;
+      // The partners who needed the place: those with no more than the fairness floor.
+      const needy = others.filter((id) => partners[model.indexOf.get(id)!]!.length <= ctx.fairness);
+      const named = needy.length > 0 ? needy : others;
+      const who = model.ids[busySide]!;
       say(
         'fairness',
-        `Pour que chacun ait au moins ${ctx.fairness} rencontre(s), ${model.ids[busySide]} rencontre plutôt ${list(partners[busySide]!)}, qui en avaient besoin.`,
-        `So that everyone gets at least ${ctx.fairness} meeting(s), ${model.ids[busySide]} meets ${listEn(partners[busySide]!)} instead, who needed it.`,
-        partners[busySide],
+        `Pour garantir au moins ${ctx.fairness} rencontre(s) à chacun, ${who} rencontre plutôt ${list(named)}, qui sans cela en ${named.length > 1 ? 'auraient' : 'aurait'} eu moins.`,
+        `To guarantee everyone at least ${ctx.fairness} meeting(s), ${who} meets ${listEn(named)} instead, who would otherwise have had fewer.`,
+        named,
       );
       continue;
     }

@@ -15,9 +15,12 @@ describe('keyboard and small screens', () => {
     const { context, page } = await signedInPage(browser, DEMO.alsaceFacilitator);
     await page.goto('/annuaire');
     await page.getByRole('heading', { level: 1, name: 'Annuaire' }).waitFor();
+    await page.getByRole('table').waitFor();
+    // From the top of the document, as after a page load.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Aller au contenu' });
-    expect(await skip.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))).toContain('skip-link');
     expect(await skip.boundingBox()).toMatchObject({ y: expect.any(Number) });
     expect((await skip.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0);
     await page.keyboard.press('Enter');

@@ -117,7 +117,7 @@ function flow(corpus: Corpus, needer: PreparedProfile, giver: PreparedProfile): 
         bestFit = categoryFit;
         // Two written texts that do not meet are a category match only: said as a possibility.
         bestIsStrong =
-          text > 0.05 || (answers(need.category, offer.category) === 1 && !(need.text && offer.text));
+          text > 0 || (answers(need.category, offer.category) === 1 && !(need.text && offer.text));
       }
     }
     const inDescription =

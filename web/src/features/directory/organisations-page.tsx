@@ -74,6 +74,9 @@ export function OrganisationsPage() {
       {organisations.data && organisations.data.items.length > 0 && (
         <OrganisationsTable organisations={organisations.data.items} />
       )}
+      {organisations.data?.items.length === 0 && (
+        <Text>{filters.q || filters.universe ? t('directory.noMatch') : t('directory.empty')}</Text>
+      )}
       {organisations.data && (
         <OrganisationsPagination
           page={filters.page}

@@ -128,10 +128,21 @@ describe('the demo facilitator of Alsace', () => {
     await page.getByText('Archivée', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Archiver' }).count()).toBe(0);
 
+    // Found again by searching, among the archived organisations.
+    await page.getByRole('link', { name: "← Retour à l'annuaire" }).click();
+    await page.getByRole('searchbox', { name: 'Rechercher' }).fill(name);
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+    await page.waitForURL(/[?&]q=/);
+    expect(await page.getByRole('link', { name }).count()).toBe(0);
+    await page.getByRole('switch', { name: 'Voir les organisations archivées' }).check();
+    await page.waitForURL(/status=archived/);
+    await page.getByRole('link', { name }).waitFor();
+    await checkPage(page, '15-directory-archived-search');
+
     // An unknown page.
     await page.goto('/nulle-part');
     await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
-    await checkPage(page, '15-not-found');
+    await checkPage(page, '16-not-found');
 
     // Sign out: the session ends and private pages redirect again.
     await page.getByRole('button', { name: 'Se déconnecter' }).click();

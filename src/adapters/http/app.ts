@@ -15,6 +15,7 @@ import { ANONYMOUS } from '../../app/access/actor.ts';
 import { POLICY } from '../../app/access/policy.ts';
 import type { HttpDependencies } from './context.ts';
 import { toFetchHeaders } from './headers.ts';
+import { guardRequestInput } from './request-guards.ts';
 import { handleError, sendProblem } from './problem.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -42,6 +43,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<HttpApp> {
   app.setErrorHandler(handleError);
   // Only JSON bodies: a text/plain or form POST (what a foreign page can send without CORS) is refused.
   app.removeContentTypeParser(['text/plain']);
+  guardRequestInput(app);
 
   const routeTable: RouteEntry[] = [];
   // NOTE: a decorator, not Object.assign: a Fastify instance is thenable, so the type of an async

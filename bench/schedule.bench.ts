@@ -16,6 +16,8 @@ import { randomInstance, type InstanceShape } from '../src/domain/scheduling/tes
 import type { Instance, Meeting } from '../src/domain/scheduling/types.ts';
 
 const HIGHS_TIME_LIMIT = 60;
+/** HiGHS does not always honour its time limit while loading or presolving: a wall-clock guard. */
+const CHILD_TIMEOUT_MS = 240_000;
 /** Past this many binaries the round-indexed program is not even written out. */
 const IP_VARIABLE_LIMIT = 150_000;
 /** With windows and no integer program, HiGHS still checks our bound on the relaxation up to this size. */
@@ -285,7 +287,18 @@ function runChild(caseName: string, method: Method, fairness: number, quick: boo
     String(fairness),
     quick ? '--quick' : '',
   ];
-  const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const result = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    timeout: CHILD_TIMEOUT_MS,
+  });
+  if (result.error || result.signal) {
+    return {
+      seconds: CHILD_TIMEOUT_MS / 1000,
+      peakMiB: 0,
+      note: `stopped after ${CHILD_TIMEOUT_MS / 1000} s (wall clock)`,
+    };
+  }
   const line = result.stdout.trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(line) as Outcome;

@@ -76,7 +76,8 @@ export function solveBMatching(
 
   const result = minCostFlow(
     { nodeCount: n + 2, source, target, capacity, cost, supply },
-    model.profitIsInteger ? 0 : 1e-9,
+    // NOTE: fractional weights that no power of ten makes integral: pricing ignores rounding noise.
+    weighted && !model.profitIsInteger ? 1e-9 * (1 + model.profit.reduce((a, b) => Math.max(a, b), 0)) : 0,
   );
   if (!result.feasible) return empty;
   const chosen = new Uint8Array(edges);

@@ -61,65 +61,77 @@ function checkCommon(before: Schedule, after: Schedule, instance: Instance, from
 }
 
 describe('re-planning an event under way', () => {
-  it('keeps history and every meeting still possible, and leaves no free pair apart', () => {
-    fc.assert(
-      fc.property(scenarioArb, ({ before, after, fromRound }) => {
-        const previous = planSchedule(before);
-        const replanned = planSchedule(after, { previous: previous.meetings, fromRound, reoptimize: false });
-        checkCommon(previous, replanned, after, fromRound);
+  it(
+    'keeps history and every meeting still possible, and leaves no free pair apart',
+    { timeout: 120_000 },
+    () => {
+      fc.assert(
+        fc.property(scenarioArb, ({ before, after, fromRound }) => {
+          const previous = planSchedule(before);
+          const replanned = planSchedule(after, {
+            previous: previous.meetings,
+            fromRound,
+            reoptimize: false,
+          });
+          checkCommon(previous, replanned, after, fromRound);
 
-        const everyone = [...after.left, ...after.right];
-        const attends = (id: string, r: number): boolean => {
-          const p = everyone.find((q) => q.id === id)!;
-          return !p.present || p.present.includes(r);
-        };
-        const kept = new Set(replanned.meetings.map(key));
-        for (const m of previous.meetings) {
-          if (m.round >= fromRound && attends(m.a, m.round) && attends(m.b, m.round))
-            expect(kept.has(key(m))).toBe(true);
-        }
-
-        const met = new Set(replanned.meetings.map((m) => `${m.a}|${m.b}`));
-        const forbidden = new Set((after.forbidden ?? []).map((f) => `${f.a}|${f.b}`));
-        const count = new Map<string, number>();
-        const busy = new Set<string>();
-        for (const m of replanned.meetings) {
-          for (const id of [m.a, m.b]) {
-            count.set(id, (count.get(id) ?? 0) + 1);
-            busy.add(`${id}@${m.round}`);
+          const everyone = [...after.left, ...after.right];
+          const attends = (id: string, r: number): boolean => {
+            const p = everyone.find((q) => q.id === id)!;
+            return !p.present || p.present.includes(r);
+          };
+          const kept = new Set(replanned.meetings.map(key));
+          for (const m of previous.meetings) {
+            if (m.round >= fromRound && attends(m.a, m.round) && attends(m.b, m.round))
+              expect(kept.has(key(m))).toBe(true);
           }
-        }
-        const max = new Map(everyone.map((p) => [p.id, p.max ?? Infinity]));
-        for (let r = fromRound; r <= after.rounds; r++) {
-          const used = replanned.meetings.filter((m) => m.round === r).length;
-          if (used >= after.tables) continue;
-          for (const w of after.weights) {
-            const pair = `${w.a}|${w.b}`;
-            const isFree = (id: string): boolean =>
-              attends(id, r) && !busy.has(`${id}@${r}`) && (count.get(id) ?? 0) < max.get(id)!;
-            const alone = !met.has(pair) && !forbidden.has(pair) && isFree(w.a) && isFree(w.b);
-            expect(alone, `${pair} both free in round ${r}`).toBe(false);
+
+          const met = new Set(replanned.meetings.map((m) => `${m.a}|${m.b}`));
+          const forbidden = new Set((after.forbidden ?? []).map((f) => `${f.a}|${f.b}`));
+          const count = new Map<string, number>();
+          const busy = new Set<string>();
+          for (const m of replanned.meetings) {
+            for (const id of [m.a, m.b]) {
+              count.set(id, (count.get(id) ?? 0) + 1);
+              busy.add(`${id}@${m.round}`);
+            }
           }
-        }
-      }),
-      { numRuns: 150 },
-    );
-  });
+          const max = new Map(everyone.map((p) => [p.id, p.max ?? Infinity]));
+          for (let r = fromRound; r <= after.rounds; r++) {
+            const used = replanned.meetings.filter((m) => m.round === r).length;
+            if (used >= after.tables) continue;
+            for (const w of after.weights) {
+              const pair = `${w.a}|${w.b}`;
+              const isFree = (id: string): boolean =>
+                attends(id, r) && !busy.has(`${id}@${r}`) && (count.get(id) ?? 0) < max.get(id)!;
+              const alone = !met.has(pair) && !forbidden.has(pair) && isFree(w.a) && isFree(w.b);
+              expect(alone, `${pair} both free in round ${r}`).toBe(false);
+            }
+          }
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
 
-  it('with --reoptimize, plans the remaining rounds afresh, history counting towards fairness', () => {
-    fc.assert(
-      fc.property(scenarioArb, ({ before, after, fromRound }) => {
-        const previous = planSchedule(before);
-        const replanned = planSchedule(after, { previous: previous.meetings, fromRound, reoptimize: true });
-        checkCommon(previous, replanned, after, fromRound);
-        const keep = planSchedule(after, { previous: previous.meetings, fromRound, reoptimize: false });
-        expect(replanned.fairness).toBeGreaterThanOrEqual(Math.min(keep.fairness, replanned.fairnessBound));
-      }),
-      { numRuns: 100 },
-    );
-  });
+  it(
+    'with --reoptimize, plans the remaining rounds afresh, history counting towards fairness',
+    { timeout: 120_000 },
+    () => {
+      fc.assert(
+        fc.property(scenarioArb, ({ before, after, fromRound }) => {
+          const previous = planSchedule(before);
+          const replanned = planSchedule(after, { previous: previous.meetings, fromRound, reoptimize: true });
+          checkCommon(previous, replanned, after, fromRound);
+          const keep = planSchedule(after, { previous: previous.meetings, fromRound, reoptimize: false });
+          expect(replanned.fairness).toBeGreaterThanOrEqual(Math.min(keep.fairness, replanned.fairnessBound));
+        }),
+        { numRuns: 100 },
+      );
+    },
+  );
 
-  it('changes nothing when nobody comes or goes', () => {
+  it('changes nothing when nobody comes or goes', { timeout: 120_000 }, () => {
     const instance = randomInstance({
       left: 6,
       right: 5,
@@ -139,7 +151,7 @@ describe('re-planning an event under way', () => {
     expect(replanned.meetings).toEqual(previous.meetings);
   });
 
-  it('keeps meeting ids, which depend only on the pair', () => {
+  it('keeps meeting ids, which depend only on the pair', { timeout: 120_000 }, () => {
     const instance = randomInstance({
       left: 6,
       right: 6,

@@ -109,10 +109,36 @@ export interface FairSolution {
   readonly matching: BMatching;
 }
 
+/**
+ * No fairness above this can fit: each side's lower bounds must sum to at most the meetings the
+ * tables allow. Usually it is the answer, which the first flow then proves.
+ */
+function countingBound(model: Model): number {
+  let largest = 0;
+  for (let v = 0; v < model.vertexCount; v++) largest = Math.max(largest, model.cap[v]!);
+  const fits = (m: number): boolean => {
+    let left = 0;
+    let right = 0;
+    for (let v = 0; v < model.vertexCount; v++) {
+      const need = Math.max(0, Math.min(m, model.cap[v]!) - model.held[v]!);
+      if (v < model.leftCount) left += need;
+      else right += need;
+    }
+    return left <= model.totalCap && right <= model.totalCap;
+  };
+  let lo = 0;
+  let hi = largest;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** The largest m every vertex can reach (min(m, cap)), by binary search on feasibility. */
-export function maxFairness(model: Model): number {
-  let hi = 0;
-  for (let v = 0; v < model.vertexCount; v++) hi = Math.max(hi, model.cap[v]!);
+export function maxFairness(model: Model, below = Infinity): number {
+  let hi = Math.min(countingBound(model), below);
   let lo = 0;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
@@ -120,6 +146,18 @@ export function maxFairness(model: Model): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/**
+ * The fairest maximum-weight b-matching. The weighted flow at the counting bound doubles as the
+ * feasibility test, so in the common case one flow does the whole search.
+ */
+export function fairestBest(model: Model, favoured?: Uint8Array): FairSolution {
+  const top = countingBound(model);
+  const first = bestAtFairness(model, top, favoured);
+  if (first.feasible) return { fairness: top, matching: first };
+  const fairness = maxFairness(model, top - 1);
+  return { fairness, matching: bestAtFairness(model, fairness, favoured) };
 }
 
 /** Maximum weight among b-matchings reaching fairness m. */

@@ -1,4 +1,4 @@
-import { bestAtFairness, maxFairness, type BMatching } from './b-matching.ts';
+import { bestAtFairness, fairestBest, type BMatching } from './b-matching.ts';
 import { equitableEdgeColouring } from './edge-colouring.ts';
 import { realisedFairness } from './fairness.ts';
 import type { Model } from './model.ts';
@@ -20,9 +20,8 @@ export interface Plan {
  * and if the fairness it reaches falls short, the optimum at that lower fairness is tried too.
  */
 export function optimise(model: Model, preferred?: Int32Array): Plan {
-  const top = maxFairness(model);
   const favoured = preferred ? Uint8Array.from(preferred, (c) => (c >= 0 ? 1 : 0)) : undefined;
-  const matching = bestAtFairness(model, top, favoured);
+  const { fairness: top, matching } = fairestBest(model, favoured);
   if (model.uniformPresence) {
     return {
       colour: colourExactly(model, matching.chosen, preferred),

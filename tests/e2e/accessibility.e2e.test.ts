@@ -17,6 +17,10 @@ describe('keyboard and small screens', () => {
     await page.getByRole('heading', { level: 1, name: 'Annuaire' }).waitFor();
     await page.getByRole('table').waitFor();
     // From the top of the document, as after a page load.
+    console.log(
+      'focused before Tab:',
+      await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200)),
+    );
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Aller au contenu' });
@@ -30,6 +34,15 @@ describe('keyboard and small screens', () => {
     expect(await page.getByRole('main').count()).toBe(1);
     expect(await page.getByRole('navigation', { name: 'Navigation principale' }).count()).toBe(1);
     expect(await page.title()).toBe('Annuaire · Labo');
+
+    // Following a link inside the app puts focus at the top of the new page.
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: /^Impact/ })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Impact' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), POLL).toBe('main-content');
+    expect(await page.title()).toBe('Impact · Labo');
     await context.close();
   });
 

@@ -75,6 +75,17 @@ describe('the demo facilitator of Alsace', () => {
       .poll(async () => new Set(await table.locator('tbody tr td:nth-child(2)').allTextContents()), POLL)
       .toEqual(new Set(['Association']));
     await page.getByLabel('Univers').selectOption({ label: 'Tous les univers' });
+    await page.waitForURL(/\/annuaire$/);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: /organisations?$/ })
+            .textContent(),
+        POLL,
+      )
+      .toBe(count);
     await page.getByRole('button', { name: 'Page suivante' }).click();
     await page.waitForURL('**/annuaire?page=2');
 

@@ -2,7 +2,7 @@ import { AppShell, Burger, Group, ScrollArea } from '@mantine/core';
 import { useDisclosure, useReducedMotion } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation } from 'react-router';
+import { Outlet, useLocation, useNavigationType } from 'react-router';
 import { useMe } from '../features/auth/queries.ts';
 import { AppHeader } from './app-header.tsx';
 import { MainNav } from './main-nav.tsx';
@@ -14,20 +14,17 @@ export function Layout() {
   const signedIn = !!me.data;
   const [opened, { toggle, close }] = useDisclosure(false);
   const reduceMotion = useReducedMotion();
-  const location = useLocation();
+  const { pathname } = useLocation();
+  const navigationType = useNavigationType();
   const mainRef = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
 
-  // NOTE: after a client-side navigation, focus moves to the new page so that keyboard and
-  // screen-reader users start reading it from the top, as after a full page load.
+  // NOTE: after following a link inside the app (a PUSH), focus moves to the new page so that
+  // keyboard and screen-reader users start reading it from the top, as after a full page load.
+  // A page load or back/forward (POP) leaves focus where the browser puts it.
   useEffect(() => {
     close();
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    mainRef.current?.focus();
-  }, [location.pathname, close]);
+    if (navigationType === 'PUSH') mainRef.current?.focus();
+  }, [pathname, navigationType, close]);
 
   return (
     <AppShell

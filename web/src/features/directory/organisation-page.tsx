@@ -8,6 +8,7 @@ import { LoadError, PageLoader } from '../../app/page-state.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { isApiError } from '../../lib/api.ts';
 import { useFormat } from '../../lib/format.ts';
+import { SuggestedPartners } from '../matching/suggested-partners.tsx';
 import { ArchiveOrganisationButton } from './archive-organisation-button.tsx';
 import { useOrganisation } from './queries.ts';
 
@@ -86,6 +87,9 @@ function OrganisationDetails({ organisation }: { organisation: Organisation }) {
           </SimpleGrid>
         </Stack>
       </Paper>
+      {!isArchived && (
+        <SuggestedPartners organisationId={organisation.id} canGiveFeedback={organisation.can.edit} />
+      )}
     </Stack>
   );
 }

@@ -9,7 +9,9 @@ const PASSES = 3;
 const RUIN_BUDGET_PER_EDGE = 60;
 /** Re-planning happens live, between two rounds: it gets a much smaller search. */
 const RUIN_BUDGET_PER_EDGE_LIVE = 2;
-const RUIN_BUDGET_MAX = 1_500_000;
+const RUIN_BUDGET_MAX = 300_000;
+/** Within this share of the bound the search stops: the last 0.001 % is not worth seconds. */
+const GOOD_ENOUGH = 1e-5;
 const SEED = 0x5eed;
 
 /**
@@ -51,7 +53,8 @@ export function scheduleWithWindows(
     (x, y) => model.edgeWeight[y]! - model.edgeWeight[x]! || x - y,
   );
   // NOTE: `ceiling` is the relaxation's weight: reaching it with no deficit is optimal, so stop.
-  const isOptimal = (): boolean => board.deficit === 0 && board.weight >= ceiling - 1e-9;
+  const isOptimal = (): boolean =>
+    board.deficit === 0 && board.weight >= ceiling - Math.max(1e-9, GOOD_ENOUGH * ceiling);
   for (let pass = 0; pass < PASSES && budget > 0 && !isOptimal(); pass++) {
     let improved = false;
     if (board.deficit > 0) {

@@ -23,6 +23,15 @@ describe('isolation between labs', () => {
     expect(await isere.page.getByText(organisation.name).count()).toBe(0);
     await checkPage(isere.page, '20-isere-member-not-found');
 
+    // Their own organisation opens, and they may edit it but not archive it.
+    await isere.page.goto('/');
+    await isere.page
+      .getByRole('link', { name: 'Voir et mettre à jour la fiche de votre organisation' })
+      .click();
+    await isere.page.getByRole('link', { name: 'Modifier' }).waitFor();
+    expect(await isere.page.getByRole('button', { name: 'Archiver' }).count()).toBe(0);
+    await checkPage(isere.page, '21-member-own-organisation');
+
     expect([...alsace.pageErrors, ...isere.pageErrors]).toEqual([]);
     await alsace.context.close();
     await isere.context.close();

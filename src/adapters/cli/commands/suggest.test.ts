@@ -42,6 +42,11 @@ describe('parseProfiles', () => {
     expect(() => parseProfiles('{"profiles": [', 'p.json', () => {})).toThrow(/p\.json: malformed JSON/);
   });
 
+  it('reads missing or null optional fields as empty', () => {
+    const [p] = parse([{ id: 'x', universe: 'SME', description: null, needs: null, themes: null }]);
+    expect(p).toMatchObject({ name: '', description: '', insee: null, needs: [], offers: [], themes: [] });
+  });
+
   it('drops unknown themes with a warning', () => {
     const warnings: string[] = [];
     const [p] = parse([valid({ themes: ['food', 'sport'] })], warnings);

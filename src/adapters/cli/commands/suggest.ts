@@ -24,7 +24,11 @@ const exchange = (side: string) =>
 
 const ProfileSchema = z.object({
   id: z.union([z.string().min(1), z.number()]).transform(String),
-  name: z.string().default(''),
+  // Optional fields may be missing or null in exports from other tools: both mean empty.
+  name: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
   universe: z.enum(UNIVERSES, { error: (issue) => `unknown universe ${JSON.stringify(issue.input)}` }),
   insee: z
     .string()
@@ -33,10 +37,22 @@ const ProfileSchema = z.object({
     })
     .nullable()
     .default(null),
-  description: z.string().default(''),
-  needs: z.array(exchange('need')).default([]),
-  offers: z.array(exchange('offer')).default([]),
-  themes: z.array(z.string()).default([]),
+  description: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
+  needs: z
+    .array(exchange('need'))
+    .nullish()
+    .transform((v) => v ?? []),
+  offers: z
+    .array(exchange('offer'))
+    .nullish()
+    .transform((v) => v ?? []),
+  themes: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
   partners: z.array(z.string()).optional(),
   met: z.array(z.string()).optional(),
 });

@@ -138,7 +138,12 @@ export function prepareCorpus(
     const kinds = vectorOf(
       [...a.description, ...a.needs.flat(), ...a.offers.flat()].filter((id) => kindIds.has(id)),
     );
-    const place = p.insee ? geo(p.insee) : undefined;
+    const commune = p.insee ? geo(p.insee) : undefined;
+    // Coordinates refine distance only: without a commune, levels (EPCI, département) stay unknown.
+    const place =
+      commune && p.lat !== undefined && p.lon !== undefined
+        ? { ...commune, lat: p.lat, lon: p.lon }
+        : commune;
     return {
       profile: p,
       index,

@@ -75,6 +75,9 @@ export interface MatchProfile {
   partners?: string[];
   /** Ids it has already met (an event, a speed-dating): still suggested, with less weight. */
   met?: string[];
+  /** The establishment's own coordinates (e.g. SIRENE's), more precise than the commune centre. */
+  lat?: number;
+  lon?: number;
 }
 
 /** Where a commune sits in the official geography; coordinates only when a source gave them. */

@@ -50,6 +50,16 @@ describe('proximity', () => {
     expect(near.score).toBeGreaterThan(far.score);
   });
 
+  it('uses an establishment’s own coordinates over its commune centre', () => {
+    const a = profile('a', { insee: '67482', lat: 48.5734, lon: 7.7521 });
+    const b = profile('b', { insee: '67218', lat: 48.5734, lon: 7.7621 });
+    const corpus = prepareCorpus([a, b], testGeo, WEIGHTS);
+    const [pa, pb] = corpus.profiles as [(typeof corpus.profiles)[0], (typeof corpus.profiles)[0]];
+    const near = scorePair(corpus, pa, pb).proximity;
+    expect(near.level).toBe('epci');
+    expect(near.km).toBeLessThan(1);
+  });
+
   it('says unknown when a commune is missing', () => {
     expect(proximity(undefined, testGeo('67482')).level).toBe('unknown');
   });

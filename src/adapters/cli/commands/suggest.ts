@@ -55,6 +55,8 @@ const ProfileSchema = z.object({
     .transform((v) => v ?? []),
   partners: z.array(z.string()).optional(),
   met: z.array(z.string()).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
 });
 
 const InputSchema = z.object({ profiles: z.array(ProfileSchema) });
@@ -154,6 +156,7 @@ export function parseProfiles(text: string, file: string, warn: (line: string) =
     themes: knownThemes(p.themes, i, warn),
     ...(p.partners ? { partners: p.partners } : {}),
     ...(p.met ? { met: p.met } : {}),
+    ...(p.lat !== undefined && p.lon !== undefined ? { lat: p.lat, lon: p.lon } : {}),
   }));
 }
 

@@ -108,6 +108,17 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<HttpApp> {
     },
   });
 
+  // Graceful close: an open keep-alive connection holds server.close() until its timeout (72 s), long
+  // after the last answer, and SIGTERM then ends in a forced exit. While closing, each answer asks its
+  // client to hang up, so the server closes as soon as the requests in flight are answered.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   // Fastify forbids shared objects as decorator defaults: each request gets its own values below.
   app.decorateRequest('actor', null as never);
   app.decorateRequest('sessionUser', null);

@@ -5,8 +5,6 @@ interface Context {
   readonly model: Model;
   readonly meetings: readonly Meeting[];
   readonly fairness: number;
-  /** Pairs (pairKey) in a maximum-weight plan that ignores fairness. */
-  readonly weightOnly: ReadonlySet<number>;
 }
 
 const list = (names: readonly string[]): string => (names.length ? names.join(', ') : 'personne');
@@ -47,6 +45,14 @@ export function explainUnmet(ctx: Context): Unmet[] {
   }
 
   const people = model.instance.left.concat(model.instance.right);
+  const weightOf = new Map<number, number>();
+  for (const w of model.instance.weights) {
+    const u = model.indexOf.get(w.a);
+    const v = model.indexOf.get(w.b);
+    if (u === undefined || v === undefined) continue;
+    const k = pairKey(n, u, v);
+    weightOf.set(k, Math.max(w.w, weightOf.get(k) ?? 0));
+  }
   const unmet: Unmet[] = [];
   for (const [k, mark] of marks) {
     if (met.has(k)) continue;
@@ -91,13 +97,18 @@ export function explainUnmet(ctx: Context): Unmet[] {
       say('never_present_together', fr, `${a} and ${b} are never present in the same round.`);
       continue;
     }
-    if (ctx.fairness > 0 && ctx.weightOnly.has(k)) {
-      const busySide = full(u) ? u : full(v) ? v : u;
-      const others = partners[busySide]!;
-      // The partners who needed the place: those with no more than the fairness floor.
-      const needy = others.filter((id) => partners[model.indexOf.get(id)!]!.length <= ctx.fairness);
-      const named = needy.length > 0 ? needy : others;
-      const who = model.ids[busySide]!;
+    // Fairness: a full side meets someone lighter than this pair, who stood at the fairness floor.
+    const pairWeight = weightOf.get(k) ?? 0;
+    const needyOf = (x: number): string[] =>
+      partners[x]!.filter((id) => {
+        const p = model.indexOf.get(id)!;
+        const pw = weightOf.get(x < model.leftCount ? pairKey(n, x, p) : pairKey(n, p, x)) ?? 0;
+        return partners[p]!.length <= ctx.fairness && pw < pairWeight;
+      });
+    const fairSide = ctx.fairness > 0 ? [u, v].find((x) => full(x) && needyOf(x).length > 0) : undefined;
+    if (fairSide !== undefined) {
+      const named = needyOf(fairSide);
+      const who = model.ids[fairSide]!;
       say(
         'fairness',
         `Pour garantir au moins ${ctx.fairness} rencontre(s) à chacun, ${who} rencontre plutôt ${list(named)}, qui sans cela en ${named.length > 1 ? 'auraient' : 'aurait'} eu moins.`,

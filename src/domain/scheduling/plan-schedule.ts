@@ -64,15 +64,7 @@ export function planSchedule(instance: Instance, replan?: Replan): Schedule {
   const plannedWeight = pairs.reduce((sum, p) => sum + p.weight, 0);
   const boundWeight =
     boundAt && boundAt.fairness === fairness ? boundAt.weight : bestAtFairness(model, fairness).weight;
-  const weightOnly = new Set<number>();
-  const unmetNeedsFairness = fairness > 0 && instance.weights.some((w) => w.wish);
-  if (unmetNeedsFairness) {
-    const free = bestAtFairness(model, 0);
-    free.chosen.forEach((isChosen, e) => {
-      if (isChosen) weightOnly.add(pairKey(model.vertexCount, model.edgeLeft[e]!, model.edgeRight[e]!));
-    });
-  }
-  const unmet = explainUnmet({ model, meetings, fairness, weightOnly });
+  const unmet = explainUnmet({ model, meetings, fairness });
   const weight = round9(heldWeight + plannedWeight);
   const schedule: Schedule = {
     meetings,

@@ -13,6 +13,12 @@ export const CLIENT_IP_HEADER = 'x-labo-client-ip';
 
 export const PASSWORD_MIN_LENGTH = 12;
 
+/**
+ * The longest a session lives, however active (ASVS 7.3.2): better-auth's expiry slides with use
+ * (`expiresIn` is then an idle timeout), so the absolute limit is checked here from its creation.
+ */
+export const SESSION_ABSOLUTE_SECONDS = 60 * 60 * 24;
+
 export interface AuthOptions {
   db: Db;
   secret: string;
@@ -143,6 +149,8 @@ export function createAuth(options: AuthOptions): Auth {
     async getSession(headers) {
       const result = await auth.api.getSession({ headers });
       if (!result) return null;
+      if (Date.now() - new Date(result.session.createdAt).getTime() > SESSION_ABSOLUTE_SECONDS * 1000)
+        return null;
       const user = result.user as typeof result.user & Record<string, unknown>;
       if (user['disabled'] === true) return null;
       const role = RoleSchema.safeParse(user['role']);

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { invitations, users } from '../../../src/adapters/db/schema.ts';
+import { SESSION_ABSOLUTE_SECONDS } from '../../../src/adapters/db/auth.ts';
+import { invitations, sessions, users } from '../../../src/adapters/db/schema.ts';
 import { DEMO_PASSWORD } from '../../../src/adapters/db/seed/seed-demo.ts';
 import { databaseAvailable, testEngine } from '../../support/database.ts';
 import { useHarness, type Harness } from '../../support/harness.ts';
@@ -165,6 +166,30 @@ describe.skipIf(!databaseAvailable())(`T8 sessions, cookies and CSRF on ${testEn
     expect(out.statusCode).toBe(200);
     expect((await me(harness, cookie)).statusCode).toBe(401);
     expect((await call(harness, 'GET', '/api/organisations', { cookie })).statusCode).toBe(401);
+  });
+
+  it('ends a session left idle past its expiry, and one older than its absolute lifetime however active', async () => {
+    const idle = await freshAccount(harness, world);
+    const idleCookie = await signedIn(harness, idle.email, idle.password);
+    await harness.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1_000) })
+      .where(eq(sessions.userId, idle.id));
+    expect((await me(harness, idleCookie)).statusCode).toBe(401);
+
+    const active = await freshAccount(harness, world);
+    const activeCookie = await signedIn(harness, active.email, active.password);
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+    await harness.database.db
+      .update(sessions)
+      .set({ createdAt: hoursAgo(23) })
+      .where(eq(sessions.userId, active.id));
+    expect((await me(harness, activeCookie)).statusCode).toBe(200);
+    await harness.database.db
+      .update(sessions)
+      .set({ createdAt: hoursAgo(SESSION_ABSOLUTE_SECONDS / 3600 + 1) })
+      .where(eq(sessions.userId, active.id));
+    expect((await me(harness, activeCookie)).statusCode).toBe(401);
   });
 
   it('cuts a disabled user off at once, on every open session, and refuses its next sign-in', async () => {

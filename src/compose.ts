@@ -11,6 +11,14 @@ import { userRepository } from './adapters/db/users.repo.ts';
 import { buildHttpApp, type HttpApp } from './adapters/http/app.ts';
 import { createMailer } from './adapters/mail/mailer.ts';
 import { loadCommuneDirectory } from './adapters/territory/communes.ts';
+import { territory } from './adapters/territory/territory.ts';
+import { directoryRepository } from './adapters/db/directory.repo.ts';
+import { auditRetentionRepository } from './adapters/db/audit-retention.repo.ts';
+import { spreadsheetCodec } from './adapters/import/spreadsheet.ts';
+import { needOfferRepository } from './adapters/db/needs-offers.repo.ts';
+import { personRepository } from './adapters/db/people.repo.ts';
+import { timelineRepository } from './adapters/db/timeline.repo.ts';
+import { DEFAULT_RETENTION_MONTHS } from './domain/directory/people.ts';
 
 export interface RuntimeOptions {
   publicUrl: string;
@@ -20,6 +28,8 @@ export interface RuntimeOptions {
   webDir?: string | undefined;
   logLevel?: string;
   signInPerMinute?: number;
+  /** Months without activity before a person is purged (GDPR); default 36. */
+  peopleRetentionMonths?: number;
 }
 
 export interface Runtime {
@@ -48,8 +58,23 @@ export async function composeRuntime(database: Database, options: RuntimeOptions
     logLevel: options.logLevel,
     ...(options.signInPerMinute !== undefined && { signInPerMinute: options.signInPerMinute }),
   });
+  const places = territory();
+  const nearOf = (code: string) => {
+    const place = places.resolve(code);
+    return place?.latitude != null && place.longitude != null
+      ? { latitude: place.latitude, longitude: place.longitude }
+      : undefined;
+  };
   const services: Services = {
-    organisations: organisationRepository(db),
+    organisations: organisationRepository(db, nearOf),
+    territory: places,
+    people: personRepository(db),
+    needsOffers: needOfferRepository(db, nearOf),
+    timeline: timelineRepository(db),
+    directory: directoryRepository(db, nearOf),
+    peopleRetentionMonths: options.peopleRetentionMonths ?? DEFAULT_RETENTION_MONTHS,
+    auditRetention: auditRetentionRepository(db),
+    spreadsheets: spreadsheetCodec(),
     labs: labRepository(db),
     users: userRepository(db),
     invitations: invitationRepository(db),

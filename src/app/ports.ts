@@ -1,8 +1,20 @@
 import type { Organisation, OrganisationListQuery, Universe } from '../contracts/organisations.ts';
 import type { Lab, Role } from '../contracts/session.ts';
+import type {
+  AuditRetention,
+  DirectoryRepository,
+  SpreadsheetCodec,
+  NeedOfferRepository,
+  PersonRepository,
+  Territory,
+  TimelineRepository,
+} from './directory/ports.ts';
 
 /** An organisation as stored, before the asker's permissions are attached. */
-export type OrganisationRecord = Omit<Organisation, 'can' | 'communeName' | 'departement'>;
+export type OrganisationRecord = Omit<
+  Organisation,
+  'can' | 'communeName' | 'departement' | 'nafLabel' | 'epciName' | 'departementName' | 'regionName'
+> & { departement?: string | null };
 
 export interface OrganisationWrite {
   name: string;
@@ -12,6 +24,20 @@ export interface OrganisationWrite {
   siret: string | null;
   rna: string | null;
   description: string;
+  naf?: string | null;
+  nafSection?: string | null;
+  headcountBand?: string | null;
+  epci?: string | null;
+  departement?: string | null;
+  region?: string | null;
+  address?: string | null;
+  postalCode?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  positionPrecision?: 'commune' | 'address' | null;
+  website?: string | null;
+  themes?: string[];
+  source?: string;
 }
 
 export interface OrganisationRepository {
@@ -138,6 +164,15 @@ export interface Services {
   mailer: Mailer;
   accounts: AccountService;
   communes: CommuneDirectory;
+  territory: Territory;
+  people: PersonRepository;
+  needsOffers: NeedOfferRepository;
+  timeline: TimelineRepository;
+  directory: DirectoryRepository;
+  /** Months without activity after which a person is purged (GDPR Art. 5(1)(e)); default 36. */
+  peopleRetentionMonths: number;
+  auditRetention: AuditRetention;
+  spreadsheets: SpreadsheetCodec;
   audit: AuditLog;
   clock: Clock;
   /** Where the app is reached, for links in e-mails. */

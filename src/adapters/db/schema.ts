@@ -5,15 +5,22 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  customType,
+  date,
+  doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+/** PostgreSQL's full-text document type (Drizzle has none built in). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -23,10 +30,19 @@ export const labs = pgTable('labs', {
   id: uuid('id').primaryKey().defaultRandom(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
-  territory: text('territory').array().notNull().default(sql`'{}'::text[]`),
+  territory: text('territory')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   createdAt: createdAt(),
 });
 
+/**
+ * An actor of the directory. The territory columns (EPCI, département, région) and the position
+ * are resolved from the commune at write time, so that filters and the map need no join.
+ * `search_vector` is generated: names weigh most, then descriptions, then needs and offers,
+ * whose text the repository copies into `needs_offers_text` when they change.
+ */
 export const organisations = pgTable(
   'organisations',
   {
@@ -42,6 +58,31 @@ export const organisations = pgTable(
     rna: text('rna'),
     description: text('description').notNull().default(''),
     status: text('status').notNull().default('active'),
+    naf: text('naf'),
+    nafSection: text('naf_section'),
+    headcountBand: text('headcount_band'),
+    epci: text('epci'),
+    departement: text('departement'),
+    region: text('region'),
+    address: text('address'),
+    postalCode: text('postal_code'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    /** `commune` when the position is the commune's centre, `address` when geocoded more precisely. */
+    positionPrecision: text('position_precision'),
+    website: text('website'),
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Where the record came from: manual, sirene, rna, spreadsheet. */
+    source: text('source').notNull().default('manual'),
+    /** Set when the organisation was merged into another one (it is then archived). */
+    mergedInto: uuid('merged_into'),
+    needsOffersText: text('needs_offers_text').notNull().default(''),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`setweight(to_tsvector('french_unaccent'::regconfig, coalesce(name, '')), 'A') || setweight(to_tsvector('french_unaccent'::regconfig, coalesce(description, '')), 'B') || setweight(to_tsvector('french_unaccent'::regconfig, coalesce(needs_offers_text, '')), 'C')`,
+    ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -50,7 +91,154 @@ export const organisations = pgTable(
     uniqueIndex('organisations_lab_siret_uq').on(t.labId, t.siret),
     uniqueIndex('organisations_lab_rna_uq').on(t.labId, t.rna),
     index('organisations_name_trgm_idx').using('gin', sql`immutable_unaccent(lower(${t.name})) gin_trgm_ops`),
+    index('organisations_search_idx').using('gin', t.searchVector),
+    index('organisations_themes_idx').using('gin', t.themes),
+    index('organisations_lab_departement_idx').on(t.labId, t.departement),
+    index('organisations_lab_epci_idx').on(t.labId, t.epci),
+    index('organisations_lab_commune_idx').on(t.labId, t.communeInsee),
   ],
+);
+
+/**
+ * A person the lab keeps in touch with (a contact, not an account). GDPR: `legal_basis` says why
+ * the record may exist; `informed_at` proves Art. 14 information for people imported from a file;
+ * `last_activity_at` drives the purge of people inactive for the retention period.
+ */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    labId: uuid('lab_id')
+      .notNull()
+      .references(() => labs.id),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    jobTitle: text('job_title'),
+    email: text('email'),
+    phone: text('phone'),
+    legalBasis: text('legal_basis').notNull(),
+    source: text('source').notNull().default('manual'),
+    informedAt: timestamp('informed_at', { withTimezone: true }),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('people_lab_idx').on(t.labId, t.lastName),
+    index('people_activity_idx').on(t.labId, t.lastActivityAt),
+  ],
+);
+
+/** The organisations a person acts for, and in which role. */
+export const personOrganisations = pgTable(
+  'person_organisations',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    role: text('role'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.organisationId] }),
+    index('person_organisations_org_idx').on(t.organisationId),
+  ],
+);
+
+/**
+ * Proof of consent (GDPR Art. 7(1)): append-only — a trigger refuses updates, and deletes outside
+ * a person's erasure. A withdrawal is a new row with `action = 'withdrawn'`.
+ */
+export const consentRecords = pgTable(
+  'consent_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    purpose: text('purpose').notNull(),
+    action: text('action').notNull(),
+    textVersion: text('text_version').notNull(),
+    channel: text('channel').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    recordedBy: text('recorded_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('consent_records_person_idx').on(t.personId, t.at)],
+);
+
+/** What an organisation needs (*besoin*) or can offer (*ressource*). */
+export const needsOffers = pgTable(
+  'needs_offers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    labId: uuid('lab_id')
+      .notNull()
+      .references(() => labs.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    kind: text('kind').notNull(),
+    category: text('category').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    quantity: doublePrecision('quantity'),
+    unit: text('unit'),
+    periodStart: date('period_start'),
+    periodEnd: date('period_end'),
+    status: text('status').notNull().default('open'),
+    /** The person to talk to about it; erased with the person. */
+    contactPersonId: uuid('contact_person_id').references(() => people.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('needs_offers_org_idx').on(t.organisationId, t.kind, t.status),
+    index('needs_offers_lab_idx').on(t.labId, t.kind, t.status, t.category),
+  ],
+);
+
+/**
+ * The timeline of an organisation: changes, needs and offers, people, merges, and what other
+ * areas (events, meetings, partnerships) append. Summaries carry no personal data.
+ */
+export const organisationEvents = pgTable(
+  'organisation_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    labId: uuid('lab_id')
+      .notNull()
+      .references(() => labs.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    kind: text('kind').notNull(),
+    summary: text('summary').notNull(),
+    actorId: text('actor_id'),
+    personId: uuid('person_id').references(() => people.id),
+    details: jsonb('details')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+  },
+  (t) => [index('organisation_events_org_idx').on(t.organisationId, t.at)],
+);
+
+/** A pair of organisations a facilitator declared distinct, so the duplicate list stops showing it. */
+export const duplicateDismissals = pgTable(
+  'duplicate_dismissals',
+  {
+    labId: uuid('lab_id')
+      .notNull()
+      .references(() => labs.id),
+    firstId: uuid('first_id').notNull(),
+    secondId: uuid('second_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.firstId, t.secondId] })],
 );
 
 // better-auth's tables (its drizzle adapter reads them through this schema), extended with the
@@ -159,20 +347,19 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     subject: text('subject'),
     outcome: text('outcome').notNull(),
-    details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+    details: jsonb('details')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [index('audit_log_at_idx').on(t.at)],
 );
 
 /** Sign-in failures per account and address, so that brute force is slowed without locking others out. */
-export const signInFailures = pgTable(
-  'sign_in_failures',
-  {
-    key: text('key').primaryKey(),
-    count: integer('count').notNull().default(0),
-    windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
-  },
-);
+export const signInFailures = pgTable('sign_in_failures', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull().default(0),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Installation-wide settings (the session-signing secret when none is given in the environment). */
 export const settings = pgTable('settings', {

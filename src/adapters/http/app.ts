@@ -19,6 +19,7 @@ import { guardRequestInput } from './request-guards.ts';
 import { handleError, sendProblem } from './problem.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { directoryRoutes } from './routes/directory.routes.ts';
 import { organisationRoutes } from './routes/organisations.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 
@@ -157,6 +158,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<HttpApp> {
   authRoutes(app, deps);
   sessionRoutes(app, deps);
   organisationRoutes(app, deps);
+  directoryRoutes(app, deps);
   adminRoutes(app, deps);
 
   app.get('/api/openapi.json', { config: { action: 'health.read' }, schema: { hide: true } }, async () =>

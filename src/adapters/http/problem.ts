@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { REJECTION_MESSAGES } from '../../domain/directory/import-row.ts';
 import { DomainError } from '../../domain/errors.ts';
 
 type Messages = { fr: string; en: string };
@@ -18,6 +19,26 @@ const PROBLEMS: Record<string, { status: number } & Messages> = {
     en: 'The invitation is incomplete.',
   },
   malformed_request: { status: 400, fr: 'La requête est mal formée.', en: 'The request is malformed.' },
+  malformed_file: {
+    status: 400,
+    fr: 'Le fichier est illisible ou mal formé : rien n’a été importé.',
+    en: 'The file is unreadable or malformed: nothing was imported.',
+  },
+  invalid_mapping: {
+    status: 400,
+    fr: 'La correspondance des colonnes est incomplète ou fausse.',
+    en: 'The column mapping is incomplete or wrong.',
+  },
+  invalid_contact: {
+    status: 400,
+    fr: 'Ce contact n’agit pas pour cette organisation.',
+    en: 'This contact does not act for this organisation.',
+  },
+  import_rejected: {
+    status: 422,
+    fr: 'Des lignes sont rejetées : corrigez le fichier, rien n’a été importé.',
+    en: 'Some lines are rejected: correct the file, nothing was imported.',
+  },
   unauthenticated: { status: 401, fr: 'Veuillez vous connecter.', en: 'Please sign in.' },
   forbidden: {
     status: 403,
@@ -116,6 +137,19 @@ const FIELD_MESSAGES: Record<string, Messages> = {
     fr: 'Ce code INSEE ne correspond à aucune commune actuelle.',
     en: 'This INSEE code matches no current commune.',
   },
+  contact_not_of_organisation: {
+    fr: 'Choisissez une personne qui agit pour cette organisation.',
+    en: 'Choose a person who acts for this organisation.',
+  },
+  column_not_in_file: {
+    fr: 'Cette colonne n’existe pas dans le fichier.',
+    en: 'This column is not in the file.',
+  },
+  mapping_required: { fr: 'Indiquez la colonne de ce champ.', en: 'Say which column holds this field.' },
+  period_end_before_start: { fr: 'La fin précède le début.', en: 'The end comes before the start.' },
+  ...Object.fromEntries(
+    Object.entries(REJECTION_MESSAGES).map(([reason, messages]) => [`import_${reason}`, messages]),
+  ),
   organisation_required: {
     fr: 'Un membre représente une organisation : choisissez-la.',
     en: 'A member represents an organisation: choose it.',
@@ -216,9 +250,13 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   if (error instanceof DomainError) {
     const problems = Array.isArray(error.details['problems'])
-      ? (error.details['problems'] as { path: string; code: string }[])
+      ? (error.details['problems'] as { path: string; code: string; fr?: string; en?: string }[])
       : [];
-    const fields = problems.map((p) => ({ path: p.path, messages: fieldMessages(p.code, p.code) }));
+    // A problem may carry its own sentences (a malformed file names its line).
+    const fields = problems.map((p) => ({
+      path: p.path,
+      messages: p.fr && p.en ? { fr: p.fr, en: p.en } : fieldMessages(p.code, p.code),
+    }));
     if (error.code === 'forbidden' || error.code === 'not_found' || error.code === 'unauthenticated') {
       request.log.info({ code: error.code, url: request.url }, 'access denied');
     }

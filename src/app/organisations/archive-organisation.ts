@@ -16,6 +16,15 @@ export async function archiveOrganisation(
   const record =
     current.status === 'archived' ? current : await services.organisations.setStatus(id, 'archived');
   if (actor.kind === 'user') {
+    if (current.status !== 'archived') {
+      await services.timeline.add({
+        labId: record.labId,
+        organisationId: id,
+        kind: 'archived',
+        summary: 'Fiche archivée',
+        actorId: actor.userId,
+      });
+    }
     await services.audit.record({
       actorId: actor.userId,
       labId: record.labId,

@@ -6,6 +6,7 @@ import { authorize } from '../access/policy.ts';
 import type { Services } from '../ports.ts';
 import { checkCommune } from './check-commune.ts';
 import { presentOrganisation } from './present-organisation.ts';
+import { profileFields, territoryFields } from './resolve-profile.ts';
 
 /** Creates an organisation in the asker's lab (a network admin names no lab here: it acts in its own). */
 export async function createOrganisation(
@@ -24,6 +25,15 @@ export async function createOrganisation(
     description: input.description,
     communeInsee,
     ...identifiers,
+    ...profileFields(input),
+    ...territoryFields(services, communeInsee, input.position),
+  });
+  await services.timeline.add({
+    labId: record.labId,
+    organisationId: record.id,
+    kind: 'created',
+    summary: 'Fiche créée',
+    actorId: actor.userId,
   });
   await services.audit.record({
     actorId: actor.userId,

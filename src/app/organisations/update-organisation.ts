@@ -7,6 +7,7 @@ import type { Services } from '../ports.ts';
 import { checkCommune } from './check-commune.ts';
 import { loadReadableOrganisation } from './get-organisation.ts';
 import { presentOrganisation } from './present-organisation.ts';
+import { profileFields, territoryFields } from './resolve-profile.ts';
 
 export async function updateOrganisation(
   services: Services,
@@ -25,21 +26,35 @@ export async function updateOrganisation(
     siret: patch.siret !== undefined ? patch.siret : current.siret,
     rna: patch.rna !== undefined ? patch.rna : current.rna,
   });
+  const communeChanged = patch.communeInsee !== undefined || patch.position !== undefined;
+  const communeInsee =
+    patch.communeInsee !== undefined ? checkCommune(services, patch.communeInsee) : current.communeInsee;
   const record = await services.organisations.update(id, {
     ...(patch.name !== undefined && { name: patch.name }),
     ...(patch.universe !== undefined && { universe: patch.universe }),
     ...(patch.description !== undefined && { description: patch.description }),
-    ...(patch.communeInsee !== undefined && { communeInsee: checkCommune(services, patch.communeInsee) }),
+    ...(patch.communeInsee !== undefined && { communeInsee }),
+    ...(communeChanged && territoryFields(services, communeInsee, patch.position)),
+    ...profileFields(patch),
     ...identifiers,
   });
   if (actor.kind === 'user') {
+    const fields = Object.keys(patch);
+    await services.timeline.add({
+      labId: record.labId,
+      organisationId: id,
+      kind: 'updated',
+      summary: `Fiche modifiée (${fields.join(', ')})`,
+      actorId: actor.userId,
+      details: { fields },
+    });
     await services.audit.record({
       actorId: actor.userId,
       labId: record.labId,
       action: 'organisation.update',
       subject: id,
       outcome: 'success',
-      details: { fields: Object.keys(patch) },
+      details: { fields },
     });
   }
   return presentOrganisation(services, actor, record);

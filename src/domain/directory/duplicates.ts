@@ -19,7 +19,11 @@ export function duplicateReason(a: DuplicateCandidate, b: DuplicateCandidate): D
   if (a.id === b.id) return null;
   if (a.siret && a.siret === b.siret) return 'same_siret';
   if (a.rna && a.rna === b.rna) return 'same_rna';
-  if (a.communeInsee && a.communeInsee === b.communeInsee && similarity(a.name, b.name) >= DUPLICATE_NAME_THRESHOLD) {
+  if (
+    a.communeInsee &&
+    a.communeInsee === b.communeInsee &&
+    similarity(a.name, b.name) >= DUPLICATE_NAME_THRESHOLD
+  ) {
     return 'close_name_same_commune';
   }
   return null;

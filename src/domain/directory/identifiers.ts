@@ -65,11 +65,14 @@ export function sirenOf(siret: Siret): Siren {
   return siret.slice(0, 9) as Siren;
 }
 
-/** RNA number of an association: `W` followed by 9 characters (digits, with a département letter in Corsica). */
+/**
+ * RNA number of an association: `W` followed by 9 characters — the managing préfecture's code
+ * (digits, or a letter: `2A`/`2B` in Corsica, `9T` for Mayotte as in the real file), then 7 digits.
+ */
 export function parseRna(input: string): Parsed<Rna> {
   const value = normalise(input).toUpperCase();
   if (value === '') return { ok: false, problem: 'empty' };
-  if (!/^W[0-9][0-9AB]\d{7}$/.test(value)) return { ok: false, problem: 'bad_format' };
+  if (!/^W[0-9][0-9A-Z]\d{7}$/.test(value)) return { ok: false, problem: 'bad_format' };
   return { ok: true, value: value as Rna };
 }
 

@@ -38,13 +38,21 @@ export function currentConsents(records: readonly ConsentEvent[]): ConsentState[
     const previous = latest.get(record.purpose);
     if (!previous || record.at.getTime() >= previous.at.getTime()) latest.set(record.purpose, record);
   }
-  return [...latest.values()].map((r) => ({ purpose: r.purpose, given: r.action === 'given', textVersion: r.textVersion, since: r.at }));
+  return [...latest.values()].map((r) => ({
+    purpose: r.purpose,
+    given: r.action === 'given',
+    textVersion: r.textVersion,
+    since: r.at,
+  }));
 }
 
 /** Art. 14: a person imported from a file must be informed within one month of the import. */
 export const INFORMATION_DEADLINE_DAYS = 30;
 
-export function isInformationOverdue(person: { source: string; informedAt: Date | null; createdAt: Date }, now: Date): boolean {
+export function isInformationOverdue(
+  person: { source: string; informedAt: Date | null; createdAt: Date },
+  now: Date,
+): boolean {
   if (person.source !== 'import' || person.informedAt) return false;
   return now.getTime() - person.createdAt.getTime() > INFORMATION_DEADLINE_DAYS * 86_400_000;
 }

@@ -39,6 +39,10 @@ export function parseSearchQuery(input: string | undefined): SearchQuery | null 
   if (words.length === 0) return null;
   const quotes = (cleaned.match(/"/g) ?? []).length;
   // An unbalanced quote would turn the rest of the query into one phrase: drop them all then.
-  const text = (quotes % 2 === 0 ? cleaned : cleaned.replace(/"/g, '')).split(' ').slice(0, MAX_SEARCH_WORDS * 2).join(' ');
+  const text = (quotes % 2 === 0 ? cleaned : cleaned.replace(/"/g, ''))
+    .split(' ')
+    .filter((token) => !/^[-']+$/.test(token))
+    .slice(0, MAX_SEARCH_WORDS * 2)
+    .join(' ');
   return { text, words: words.map(fold), folded: fold(words.join(' ')) };
 }

@@ -46,7 +46,13 @@ export const NEED_OFFER_STATUSES = ['open', 'in_discussion', 'met', 'withdrawn']
 export type NeedOfferStatus = (typeof NEED_OFFER_STATUSES)[number];
 
 /** GDPR Art. 6(1) bases a contact record may rest on. */
-export const LEGAL_BASES = ['legitimate_interest', 'consent', 'contract', 'legal_obligation', 'public_task'] as const;
+export const LEGAL_BASES = [
+  'legitimate_interest',
+  'consent',
+  'contract',
+  'legal_obligation',
+  'public_task',
+] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
 /** What a person may consent to (a newsletter and a public listing need consent; contact does not). */

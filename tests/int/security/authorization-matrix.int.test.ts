@@ -65,6 +65,204 @@ let invitationCounter = 0;
 const uniqueEmail = (prefix: string): string =>
   `${prefix}-${Date.now()}-${invitationCounter++}@matrix.labo.test`;
 
+/** The lab an actor writes into (the network admin and the public: Alsace). */
+const labOfActor = (world: World, actor: MatrixActor): string => world.labIds[actor.lab ?? 'alsace'];
+/** An organisation of the actor's own lab (for the member: the one it represents). */
+const organisationOfActor = (world: World, actor: MatrixActor): string =>
+  actor.lab === 'isere' ? world.organisationIsere : world.memberOrganisationAlsace;
+
+let directoryCounter = 0;
+
+/** A person acting for the target organisation, made for the call (a random id for the missing object). */
+async function personFor(harness: Harness, target: Target | undefined): Promise<string> {
+  if (!target?.labId || !target.organisationId) return randomUUID();
+  const person = await harness.runtime.services.people.create(
+    target.labId,
+    {
+      firstName: 'Matrice',
+      lastName: `Personne ${directoryCounter++}`,
+      jobTitle: null,
+      email: null,
+      phone: null,
+      legalBasis: 'legitimate_interest',
+      source: 'manual',
+      informedAt: null,
+    },
+    [{ organisationId: target.organisationId, role: null }],
+    new Date(),
+  );
+  return person.id;
+}
+
+/** A need of the target organisation, made for the call. */
+async function needFor(harness: Harness, target: Target | undefined): Promise<string> {
+  if (!target?.labId || !target.organisationId) return randomUUID();
+  const item = await harness.runtime.services.needsOffers.create(target.labId, target.organisationId, {
+    kind: 'need',
+    category: 'other',
+    title: `Besoin de la matrice ${directoryCounter++}`,
+    description: '',
+    quantity: null,
+    unit: null,
+    periodStart: null,
+    periodEnd: null,
+    status: 'open',
+    contactPersonId: null,
+  });
+  return item.id;
+}
+
+/** Two fresh organisations of the actor's lab (a merge archives one: the demo ones are left alone). */
+async function pairFor(world: World, harness: Harness, actor: MatrixActor): Promise<[string, string]> {
+  const labId = labOfActor(world, actor);
+  const make = (suffix: string) =>
+    harness.runtime.services.organisations.create(labId, {
+      name: `Matrice doublon ${directoryCounter} ${suffix}`,
+      universe: 'association',
+      communeInsee: null,
+      siren: null,
+      siret: null,
+      rna: null,
+      description: '',
+    });
+  directoryCounter++;
+  const [a, b] = await Promise.all([make('a'), make('b')]);
+  return [a.id, b.id];
+}
+
+const SPREADSHEET = {
+  fileName: 'matrice.csv',
+  contentBase64: Buffer.from('Nom;Type\nAssociation de la matrice;Association\n').toString('base64'),
+};
+
+/** The directory's routes (people, needs and offers, timeline, duplicates, imports). */
+const DIRECTORY_FIXTURES: Record<string, Fixture> = {
+  'GET /api/organisations/:id/timeline': {
+    targeted: true,
+    success: 200,
+    build: (_world, _harness, { target }) => ({
+      url: `/api/organisations/${organisationIdOf(target)}/timeline`,
+    }),
+  },
+  'GET /api/organisations/:id/people': {
+    targeted: true,
+    success: 200,
+    build: (_world, _harness, { target }) => ({
+      url: `/api/organisations/${organisationIdOf(target)}/people`,
+    }),
+  },
+  'GET /api/organisations/:id/needs-offers': {
+    targeted: true,
+    success: 200,
+    build: (_world, _harness, { target }) => ({
+      url: `/api/organisations/${organisationIdOf(target)}/needs-offers`,
+    }),
+  },
+  'POST /api/organisations/:id/needs-offers': {
+    targeted: true,
+    success: 201,
+    build: (_world, _harness, { target }) => ({
+      url: `/api/organisations/${organisationIdOf(target)}/needs-offers`,
+      payload: { kind: 'offer', category: 'other', title: 'Offre de la matrice' },
+    }),
+  },
+  'GET /api/needs-offers/:id': {
+    targeted: true,
+    success: 200,
+    build: async (_world, harness, { target }) => ({
+      url: `/api/needs-offers/${await needFor(harness, target)}`,
+    }),
+  },
+  'PATCH /api/needs-offers/:id': {
+    targeted: true,
+    success: 200,
+    build: async (_world, harness, { target }) => ({
+      url: `/api/needs-offers/${await needFor(harness, target)}`,
+      payload: { description: 'Relu par la matrice.' },
+    }),
+  },
+  'POST /api/people': {
+    targeted: false,
+    success: 201,
+    build: (world, _harness, { actor }) => ({
+      url: '/api/people',
+      payload: {
+        firstName: 'Matrice',
+        lastName: 'Nouvelle',
+        organisationId: organisationOfActor(world, actor),
+      },
+    }),
+  },
+  'POST /api/people/purge': {
+    targeted: false,
+    success: 200,
+    build: () => ({ url: '/api/people/purge', payload: {} }),
+  },
+  'GET /api/people/:id': {
+    targeted: true,
+    success: 200,
+    build: async (_world, harness, { target }) => ({
+      url: `/api/people/${await personFor(harness, target)}`,
+    }),
+  },
+  'PATCH /api/people/:id': {
+    targeted: true,
+    success: 200,
+    build: async (_world, harness, { target }) => ({
+      url: `/api/people/${await personFor(harness, target)}`,
+      payload: { jobTitle: 'Relu' },
+    }),
+  },
+  'POST /api/people/:id/consents': {
+    targeted: true,
+    success: 201,
+    build: async (_world, harness, { target }) => ({
+      url: `/api/people/${await personFor(harness, target)}/consents`,
+      payload: { purpose: 'newsletter', action: 'given', textVersion: 'matrice-1', channel: 'web_form' },
+    }),
+  },
+  'GET /api/people/:id/export': {
+    targeted: true,
+    success: 200,
+    build: async (_world, harness, { target }) => ({
+      url: `/api/people/${await personFor(harness, target)}/export`,
+    }),
+  },
+  'DELETE /api/people/:id': {
+    targeted: true,
+    success: 200,
+    build: async (_world, harness, { target }) => ({
+      url: `/api/people/${await personFor(harness, target)}`,
+    }),
+  },
+  'POST /api/directory/duplicates/dismiss': {
+    targeted: false,
+    success: 204,
+    build: async (world, harness, { actor }) => {
+      const [firstId, secondId] = await pairFor(world, harness, actor);
+      return { url: '/api/directory/duplicates/dismiss', payload: { firstId, secondId } };
+    },
+  },
+  'POST /api/directory/merge': {
+    targeted: false,
+    success: 200,
+    build: async (world, harness, { actor }) => {
+      const [keptId, absorbedId] = await pairFor(world, harness, actor);
+      return { url: '/api/directory/merge', payload: { keptId, absorbedId } };
+    },
+  },
+  'POST /api/directory/imports/preview': {
+    targeted: false,
+    success: 200,
+    build: () => ({ url: '/api/directory/imports/preview', payload: SPREADSHEET }),
+  },
+  'POST /api/directory/imports/apply': {
+    targeted: false,
+    success: 200,
+    build: () => ({ url: '/api/directory/imports/apply', payload: SPREADSHEET }),
+  },
+};
+
 /**
  * How to build a valid request for each route, keyed by `METHOD url` as the route table spells
  * it. A parameterless GET needs no entry; any other route without one fails the matrix.
@@ -156,6 +354,7 @@ const FIXTURES: Record<string, Fixture> = {
       };
     },
   },
+  ...DIRECTORY_FIXTURES,
 };
 
 /**
@@ -163,6 +362,14 @@ const FIXTURES: Record<string, Fixture> = {
  * Each entry is asserted (so a fix that removes the deviation shows up here too).
  */
 const DEVIATIONS: Record<string, { status: number; why: string }> = {
+  'POST /api/directory/imports/preview|network admin': {
+    status: 403,
+    why: 'a spreadsheet is imported into the asker’s lab and a network admin has none (as for POST /api/organisations)',
+  },
+  'POST /api/directory/imports/apply|network admin': {
+    status: 403,
+    why: 'a spreadsheet is imported into the asker’s lab and a network admin has none (as for POST /api/organisations)',
+  },
   'POST /api/organisations|network admin': {
     status: 403,
     why: 'POLICY gives network admins `all`, but an organisation is created in the asker’s lab and a network admin has none (the API has no lab field yet)',

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerImportCommands } from './import.ts';
 import { registerSchedule } from './schedule.ts';
 import { registerServerCommands } from './server.ts';
 import { registerSuggest } from './suggest.ts';
@@ -7,5 +8,6 @@ import { registerSuggest } from './suggest.ts';
 export function registerCommands(program: Command): void {
   registerServerCommands(program);
   registerSchedule(program);
+  registerImportCommands(program);
   registerSuggest(program);
 }

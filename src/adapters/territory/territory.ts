@@ -1,0 +1,116 @@
+import { parse } from 'csv-parse/sync';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Place, Territory } from '../../app/directory/ports.ts';
+
+interface RawCommune {
+  code: string;
+  nom: string;
+  type: string;
+  departement?: string;
+  region?: string;
+  chefLieu?: string;
+  commune?: string;
+  anciensCodes?: string[];
+}
+interface RawEpci {
+  code: string;
+  nom: string;
+  membres: { code: string }[];
+}
+interface RawArea {
+  code: string;
+  nom: string;
+}
+
+const require = createRequire(import.meta.url);
+
+// NOTE: the package's index.js reads ./data relative to the working directory (shared/data/README.md),
+// so its JSON files are resolved and read directly.
+function readPackageJson<T>(file: string): T {
+  return JSON.parse(
+    readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}`), 'utf8'),
+  ) as T;
+}
+
+function readCsv(file: string): string[][] {
+  return parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8'), {
+    from_line: 2,
+  }) as string[][];
+}
+
+/**
+ * The official territory: any commune code SIRENE or the RNA may write (current, delegated,
+ * associated, merged away, municipal arrondissement) resolves to the current commune with its
+ * EPCI, département, région and centre; NAF codes resolve to their labels.
+ */
+export function loadTerritory(): Territory {
+  const communes = readPackageJson<RawCommune[]>('communes.json');
+  const epcis = readPackageJson<RawEpci[]>('epci.json');
+  const departements = new Map(readPackageJson<RawArea[]>('departements.json').map((d) => [d.code, d.nom]));
+  const regions = new Map(readPackageJson<RawArea[]>('regions.json').map((r) => [r.code, r.nom]));
+  const epciOf = new Map<string, RawEpci>();
+  for (const epci of epcis) for (const member of epci.membres) epciOf.set(member.code, epci);
+  const centres = new Map<string, [number, number]>();
+  for (const [code, lat, lon] of readCsv('communes-centres.csv')) {
+    if (code && lat && lon) centres.set(code, [Number(lat), Number(lon)]);
+  }
+  const naf = new Map<string, string>();
+  for (const [code, label] of readCsv('naf-rev2.csv')) if (code && label) naf.set(code, label);
+
+  const places = new Map<string, Place>();
+  const placeOf = (current: RawCommune): Place | undefined => {
+    if (!current.departement || !current.region) return undefined;
+    const epci = epciOf.get(current.code);
+    const centre = centres.get(current.code);
+    return {
+      communeInsee: current.code,
+      communeName: current.nom,
+      epci: epci?.code ?? null,
+      epciName: epci?.nom ?? null,
+      departement: current.departement,
+      departementName: departements.get(current.departement) ?? current.departement,
+      region: current.region,
+      regionName: regions.get(current.region) ?? current.region,
+      latitude: centre?.[0] ?? null,
+      longitude: centre?.[1] ?? null,
+    };
+  };
+  const byCode = new Map(communes.filter((c) => c.type === 'commune-actuelle').map((c) => [c.code, c]));
+  for (const current of byCode.values()) {
+    const place = placeOf(current);
+    if (!place) continue;
+    places.set(current.code, place);
+    for (const old of current.anciensCodes ?? []) if (!places.has(old)) places.set(old, place);
+  }
+  for (const row of communes) {
+    if (row.type === 'commune-actuelle' || places.has(row.code)) continue;
+    const parentCode = row.type === 'arrondissement-municipal' ? row.commune : row.chefLieu;
+    const parent = parentCode ? byCode.get(parentCode) : undefined;
+    const place = parent ? places.get(parent.code) : undefined;
+    if (!place) continue;
+    // An arrondissement keeps its own, more precise centre.
+    const centre = centres.get(row.code);
+    places.set(row.code, centre ? { ...place, latitude: centre[0], longitude: centre[1] } : place);
+  }
+
+  return {
+    resolve: (code) => places.get(code.toUpperCase()),
+    nafLabel: (code) => naf.get(code),
+    epciName: (code) => epcis.find((e) => e.code === code)?.nom,
+    departementName: (code) => departements.get(code),
+    regionName: (code) => regions.get(code),
+    departementOfCommune: (code) => {
+      const c = code.toUpperCase();
+      return places.get(c)?.departement ?? (c.startsWith('97') ? c.slice(0, 3) : c.slice(0, 2));
+    },
+  };
+}
+
+let cached: Territory | undefined;
+
+/** The territory, loaded once per process (about 15 MB of JSON). */
+export function territory(): Territory {
+  cached ??= loadTerritory();
+  return cached;
+}

@@ -25,10 +25,13 @@ export const profiles = (
 ).profiles;
 export const pairs = (JSON.parse(readFileSync(new URL('pairs.json', FIXTURES), 'utf8')) as { pairs: Pair[] })
   .pairs;
-const styleB = JSON.parse(readFileSync(new URL('style-b.json', FIXTURES), 'utf8')) as {
+interface ExtraSet {
   profiles: MatchProfile[];
   pairs: Pair[];
-};
+}
+const styleB = JSON.parse(readFileSync(new URL('style-b.json', FIXTURES), 'utf8')) as ExtraSet;
+// Real documented partnerships written after 1.1.0, kept apart so each set's figures stay comparable.
+const realExtra = JSON.parse(readFileSync(new URL('real-extra.json', FIXTURES), 'utf8')) as ExtraSet;
 
 /** Needs and offers reduced to their ticked categories, commune unknown: the common real case. */
 export function sparse(list: readonly MatchProfile[]): MatchProfile[] {
@@ -217,29 +220,34 @@ function main(): void {
       console.log('');
     }
   }
-  const bSet = querySet(styleB.pairs, false);
-  const bPool = [...profiles, ...styleB.profiles];
-  console.log(
-    `## Second style, never tuned on (${styleB.pairs.length} partnerships, pool of ${bPool.length})\n`,
-  );
-  console.log('| ranker | full hit@10 | full MRR | sparse hit@10 | sparse MRR |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
-  const bRow = (name: string, make: (list: MatchProfile[]) => Ranker) => {
-    const full = evaluateRanker(bPool, make(bPool), bSet).all;
-    const thin = evaluateRanker(sparse(bPool), make(sparse(bPool)), bSet).all;
-    console.log(
-      `| ${name} | ${pct(full.hit10)} | ${full.mrr.toFixed(3)} | ${pct(thin.hit10)} | ${thin.mrr.toFixed(3)} |`,
-    );
-  };
-  bRow(`engine ${ENGINE_VERSION}`, (list) => engineRanker(list, geo, WEIGHTS));
-  bRow('BM25 (whole profiles)', bm25Ranker);
-  bRow('category complementarity alone', categoryRanker);
-  console.log('');
+  const extraSets = [
+    { title: 'Second style, never tuned on', set: styleB },
+    { title: 'Real partnerships added with 1.2.0 (real-extra.json)', set: realExtra },
+  ];
+  for (const { title, set } of extraSets) {
+    const xSet = querySet(set.pairs, false);
+    const xPool = [...profiles, ...set.profiles];
+    console.log(`## ${title} (${set.pairs.length} partnerships, pool of ${xPool.length})\n`);
+    console.log('| ranker | full hit@10 | full MRR | sparse hit@10 | sparse MRR |');
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    const xRow = (name: string, make: (list: MatchProfile[]) => Ranker) => {
+      const full = evaluateRanker(xPool, make(xPool), xSet).all;
+      const thin = evaluateRanker(sparse(xPool), make(sparse(xPool)), xSet).all;
+      console.log(
+        `| ${name} | ${pct(full.hit10)} | ${full.mrr.toFixed(3)} | ${pct(thin.hit10)} | ${thin.mrr.toFixed(3)} |`,
+      );
+    };
+    xRow(`engine ${ENGINE_VERSION}`, (list) => engineRanker(list, geo, WEIGHTS));
+    xRow('BM25 (whole profiles)', bm25Ranker);
+    xRow('category complementarity alone', categoryRanker);
+    console.log('');
+  }
 
   const types = typeAccuracy(geo, profiles, pairs);
-  const typesB = typeAccuracy(geo, bPool, styleB.pairs);
+  const typesB = typeAccuracy(geo, [...profiles, ...styleB.profiles], styleB.pairs);
+  const typesX = typeAccuracy(geo, [...profiles, ...realExtra.profiles], realExtra.pairs);
   console.log(
-    `Partnership type (Le Rameau) agreeing with the documented one: ${types.correct}/${types.total} (second style: ${typesB.correct}/${typesB.total})`,
+    `Partnership type (Le Rameau) agreeing with the documented one: ${types.correct}/${types.total} (second style: ${typesB.correct}/${typesB.total}; real-extra: ${typesX.correct}/${typesX.total})`,
   );
   if (verbose) for (const m of types.misses) console.log(`  ${m}`);
 }

@@ -4,7 +4,7 @@ import type { Corpus, PreparedExchange, PreparedProfile } from './corpus.ts';
 import { proximity, type Proximity } from './geography.ts';
 import { THEMES, type Theme } from './model.ts';
 import { dot } from './sparse-vector.ts';
-import { crossing } from './universe.ts';
+import { crossing, isSameFamily } from './universe.ts';
 import type { Weights } from './weights.ts';
 
 /** The best need of one side met by an offer (or the description) of the other. */
@@ -58,8 +58,11 @@ export function scorePair(corpus: Corpus, seeker: PreparedProfile, candidate: Pr
   const cross = crossing(seeker.profile.universe, candidate.profile.universe);
   const alreadyMet = seeker.met.has(candidate.profile.id) || candidate.met.has(seeker.profile.id);
   // Bare profiles (categories ticked, no text) have only their descriptions to tell their field.
+  // Alike descriptions across universes say "same field, other role"; within one family of
+  // universes they mostly say "lookalike" (another food bank, another upcycler), so count less.
   const descriptionWeight =
-    w.description + w.bareDescription * (1 - (seeker.textShare + candidate.textShare) / 2);
+    (w.description + w.bareDescription * (1 - (seeker.textShare + candidate.textShare) / 2)) *
+    (isSameFamily(seeker.profile.universe, candidate.profile.universe) ? w.sameFamilyDescription : 1);
   const raw =
     complementarity +
     descriptionWeight * descriptionSimilarity +

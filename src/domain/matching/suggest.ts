@@ -46,7 +46,7 @@ export function suggestFor(corpus: Corpus, seekerIndex: number, options: Suggest
     if (score <= 0) continue;
     scored.push({ candidate, pair, score, kind: kindOf(candidate, pair) });
   }
-  scored.sort((a, b) => b.score - a.score || a.candidate.index - b.candidate.index);
+  scored.sort(byScoreThenEvidence);
   const picked = diversify(scored.slice(0, options.top * 4), options.top, corpus.weights.diversity);
   return picked.map(({ candidate, pair, score }) => ({
     id: candidate.profile.id,
@@ -54,6 +54,23 @@ export function suggestFor(corpus: Corpus, seekerIndex: number, options: Suggest
     type: partnershipType(pair, seeker.profile, candidate.profile),
     why: explain(pair, seeker.profile, candidate.profile, options.mode === 'improbable'),
   }));
+}
+
+/**
+ * Best first; equal scores by the stronger exchange, then the closer field, then the id, so the
+ * order never depends on the order of the input file.
+ */
+function byScoreThenEvidence(a: Scored, b: Scored): number {
+  return (
+    b.score - a.score ||
+    b.pair.complementarity - a.pair.complementarity ||
+    b.pair.descriptionSimilarity - a.pair.descriptionSimilarity ||
+    (a.candidate.profile.id < b.candidate.profile.id
+      ? -1
+      : a.candidate.profile.id > b.candidate.profile.id
+        ? 1
+        : 0)
+  );
 }
 
 /** Suggestions for every organisation, or only those listed. */

@@ -23,6 +23,8 @@ export interface Weights {
   description: number;
   /** Added to `description` in proportion to the share of needs and offers without text. */
   bareDescription: number;
+  /** Multiplies the description terms when both are of one family of universes (lookalikes). */
+  sameFamilyDescription: number;
   themes: number;
   universe: number;
   proximity: number;
@@ -38,7 +40,7 @@ export interface Weights {
   diversity: number;
 }
 
-export const ENGINE_VERSION = 'labo-match-1.1.0';
+export const ENGINE_VERSION = 'labo-match-1.2.0';
 
 export const WEIGHTS: Readonly<Weights> = {
   category: 1,
@@ -51,6 +53,7 @@ export const WEIGHTS: Readonly<Weights> = {
   mutual: 0.23,
   description: 0.5,
   bareDescription: 2.04,
+  sameFamilyDescription: 0.5,
   themes: 0.35,
   universe: 0.28,
   proximity: 0.45,

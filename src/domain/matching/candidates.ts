@@ -2,7 +2,7 @@ import { answers } from './complementarity.ts';
 import { CATEGORIES } from './model.ts';
 import type { Corpus, PreparedProfile } from './corpus.ts';
 import type { SparseVector } from './sparse-vector.ts';
-import { crossing } from './universe.ts';
+import { crossing, isSameFamily } from './universe.ts';
 import { UNIVERSES } from './model.ts';
 
 /**
@@ -25,6 +25,8 @@ export interface CandidateIndex {
   epci: Int32Array;
   commune: Int32Array;
   scratch: Float32Array;
+  /** Description likeness alone, weighed after the pass by whether the families differ. */
+  descriptionScratch: Float32Array;
 }
 
 interface Postings {
@@ -72,6 +74,7 @@ function buildIndex(corpus: Corpus): CandidateIndex {
       code(place(corpus.profiles[i] as PreparedProfile)?.commune),
     ),
     scratch: new Float32Array(n),
+    descriptionScratch: new Float32Array(n),
   };
 }
 
@@ -160,8 +163,10 @@ export function candidatesOf(corpus: Corpus, seekerIndex: number, k: number): nu
   accumulate(acc, seeker.description, index.needs, w.needInDescription, n);
   accumulate(acc, seeker.description, index.offers, w.offerInDescription, n);
   // Terms in a fifth of all descriptions weigh little and cost the most: skipped here only.
+  const like = index.descriptionScratch;
+  like.fill(0);
   accumulate(
-    acc,
+    like,
     seeker.description,
     index.descriptions,
     w.description + w.bareDescription,
@@ -178,6 +183,10 @@ export function candidatesOf(corpus: Corpus, seekerIndex: number, k: number): nu
   const crossRow = Float32Array.from(UNIVERSES, (other) =>
     crossing(UNIVERSES[u] as (typeof UNIVERSES)[number], other),
   );
+  // As in score.ts: alike descriptions within one family of universes are lookalikes.
+  const likeRow = Float32Array.from(UNIVERSES, (other) =>
+    isSameFamily(UNIVERSES[u] as (typeof UNIVERSES)[number], other) ? w.sameFamilyDescription : 1,
+  );
   const dep = index.dep[seekerIndex] as number;
   const epci = index.epci[seekerIndex] as number;
   const commune = index.commune[seekerIndex] as number;
@@ -186,12 +195,14 @@ export function candidatesOf(corpus: Corpus, seekerIndex: number, k: number): nu
   const heap = new MinHeap(k);
   for (let i = 0; i < n; i += 1) {
     if (i === seekerIndex) continue;
+    const universe = index.universe[i] as number;
     let s =
       (acc[i] as number) +
+      (like[i] as number) * (likeRow[universe] as number) +
       w.category *
         ((forward[index.offerMask[i] as number] as number) +
           (backward[index.needMask[i] as number] as number));
-    s += w.universe * (crossRow[index.universe[i] as number] as number);
+    s += w.universe * (crossRow[universe] as number);
     if ((themes & (index.themeMask[i] as number)) !== 0) s += w.themes;
     if (dep >= 0 && index.dep[i] === dep) {
       s +=

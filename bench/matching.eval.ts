@@ -221,8 +221,11 @@ function main(): void {
     }
   }
   const extraSets = [
-    { title: 'Second style, never tuned on', set: styleB },
-    { title: 'Real partnerships added with 1.2.0 (real-extra.json)', set: realExtra },
+    { title: 'Second style, never used to fit weights', set: styleB },
+    {
+      title: 'Real partnerships added with 1.2.0 (real-extra.json), never used to fit weights',
+      set: realExtra,
+    },
   ];
   for (const { title, set } of extraSets) {
     const xSet = querySet(set.pairs, false);

@@ -1,4 +1,7 @@
+import { CorpusCache } from './app/matching/corpus-cache.ts';
 import type { Services } from './app/ports.ts';
+import { loadGeography, type Geography } from './adapters/geo/load-geography.ts';
+import { matchingSource, suggestionFeedbackRepository } from './adapters/db/matching.repo.ts';
 import { auditRepository } from './adapters/db/audit.repo.ts';
 import { createAuth, type Auth } from './adapters/db/auth.ts';
 import type { Database } from './adapters/db/database.ts';
@@ -39,11 +42,13 @@ export interface Runtime {
 }
 
 let communes: ReturnType<typeof loadCommuneDirectory> | undefined;
+let geography: Geography | undefined;
 
 /** The composition root: adapters wired into the use cases and the HTTP app, on one database. */
 export async function composeRuntime(database: Database, options: RuntimeOptions): Promise<Runtime> {
   const { db } = database;
   communes ??= loadCommuneDirectory();
+  geography ??= loadGeography();
   const outbox = outboxRepository(db);
   const mailer = createMailer({
     smtpUrl: options.smtpUrl,
@@ -84,6 +89,10 @@ export async function composeRuntime(database: Database, options: RuntimeOptions
     communes,
     audit: auditRepository(db),
     clock: { now: () => new Date() },
+    matching: {
+      cache: new CorpusCache(matchingSource(db), geography.lookup),
+      feedback: suggestionFeedbackRepository(db),
+    },
     publicUrl: options.publicUrl,
   };
   const app = await buildHttpApp({

@@ -1,3 +1,5 @@
+import type { CorpusCache } from './matching/corpus-cache.ts';
+import type { SuggestionFeedback } from './matching/ports.ts';
 import type { Organisation, OrganisationListQuery, Universe } from '../contracts/organisations.ts';
 import type { Lab, Role } from '../contracts/session.ts';
 import type {
@@ -155,6 +157,11 @@ export interface Clock {
   now(): Date;
 }
 
+export interface Matching {
+  cache: CorpusCache;
+  feedback: SuggestionFeedback;
+}
+
 export interface Services {
   organisations: OrganisationRepository;
   labs: LabRepository;
@@ -175,6 +182,7 @@ export interface Services {
   spreadsheets: SpreadsheetCodec;
   audit: AuditLog;
   clock: Clock;
+  matching: Matching;
   /** Where the app is reached, for links in e-mails. */
   publicUrl: string;
 }

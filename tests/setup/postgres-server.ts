@@ -14,7 +14,8 @@ declare module 'vitest' {
 
 function findBinDir(): string | null {
   for (const candidate of [process.env['PG_BINDIR'], ...versionedBinDirs()]) {
-    if (candidate && existsSync(join(candidate, 'initdb')) && existsSync(join(candidate, 'pg_ctl'))) return candidate;
+    if (candidate && existsSync(join(candidate, 'initdb')) && existsSync(join(candidate, 'pg_ctl')))
+      return candidate;
   }
   return null;
 }
@@ -47,8 +48,11 @@ function freePort(): Promise<number> {
 export default async function setup(project: TestProject): Promise<() => void> {
   const binDir = findBinDir();
   if (!binDir) {
-    if (process.env['CI'] === 'true') throw new Error('PostgreSQL binaries (initdb, pg_ctl) not found: apt-get install -y postgresql');
-    process.stderr.write('PostgreSQL binaries not found: the postgres project is skipped (install postgresql to run it)\n');
+    if (process.env['CI'] === 'true')
+      throw new Error('PostgreSQL binaries (initdb, pg_ctl) not found: apt-get install -y postgresql');
+    process.stderr.write(
+      'PostgreSQL binaries not found: the postgres project is skipped (install postgresql to run it)\n',
+    );
     project.provide('postgresUrl', '');
     return () => undefined;
   }

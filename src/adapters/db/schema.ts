@@ -366,3 +366,47 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** "Pas pertinent" marks on suggestions: the pair is not suggested again to that organisation. */
+export const suggestionFeedback = pgTable(
+  'suggestion_feedback',
+  {
+    labId: uuid('lab_id')
+      .notNull()
+      .references(() => labs.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    suggestedId: uuid('suggested_id')
+      .notNull()
+      .references(() => organisations.id),
+    verdict: text('verdict').notNull(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.suggestedId] }),
+    index('suggestion_feedback_lab_idx').on(t.labId),
+  ],
+);
+
+/** Each suggested pair the first time it was shown: the denominator of the lab's acceptance rate. */
+export const suggestionImpressions = pgTable(
+  'suggestion_impressions',
+  {
+    labId: uuid('lab_id')
+      .notNull()
+      .references(() => labs.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    suggestedId: uuid('suggested_id')
+      .notNull()
+      .references(() => organisations.id),
+    firstShownAt: timestamp('first_shown_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.suggestedId] }),
+    index('suggestion_impressions_lab_idx').on(t.labId),
+  ],
+);

@@ -18,6 +18,7 @@ import { toFetchHeaders } from './headers.ts';
 import { guardRequestInput } from './request-guards.ts';
 import { handleError, sendProblem } from './problem.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
+import { matchingRoutes } from './routes/matching.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { directoryRoutes } from './routes/directory.routes.ts';
 import { organisationRoutes } from './routes/organisations.routes.ts';
@@ -160,6 +161,7 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<HttpApp> {
   organisationRoutes(app, deps);
   directoryRoutes(app, deps);
   adminRoutes(app, deps);
+  matchingRoutes(app, deps);
 
   app.get('/api/openapi.json', { config: { action: 'health.read' }, schema: { hide: true } }, async () =>
     app.swagger(),

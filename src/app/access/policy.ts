@@ -69,6 +69,10 @@ export const POLICY = {
   'need_offer.read': row('none', 'lab', 'lab', 'lab', 'lab', 'all'),
   'need_offer.create': row('none', 'organisation', 'none', 'lab', 'lab', 'all'),
   'need_offer.update': row('none', 'organisation', 'none', 'lab', 'lab', 'all'),
+  // Suggestions are read with the organisation; "pas pertinent" is its own people's or the team's call.
+  'suggestion.read': row('none', 'lab', 'lab', 'lab', 'lab', 'all'),
+  'suggestion.feedback': row('none', 'organisation', 'none', 'lab', 'lab', 'all'),
+  'suggestion.stats': row('none', 'none', 'none', 'none', 'lab', 'all'),
   'user.list': row('none', 'none', 'none', 'none', 'lab', 'all'),
   'user.invite': row('none', 'none', 'none', 'none', 'lab', 'all'),
   'outbox.read': row('none', 'none', 'none', 'none', 'lab', 'all'),

@@ -112,6 +112,19 @@ async function needFor(harness: Harness, target: Target | undefined): Promise<st
   return item.id;
 }
 
+/** Another active organisation of the target's lab (what a suggestion names), or a random id. */
+async function neighbourOf(harness: Harness, target: Target | undefined): Promise<string> {
+  if (!target?.labId) return randomUUID();
+  const { items } = await harness.runtime.services.organisations.list(target.labId, {
+    page: 1,
+    pageSize: 2,
+    status: 'active',
+    radiusKm: 10,
+    sort: 'name',
+  });
+  return items.find((o) => o.id !== target.organisationId)?.id ?? randomUUID();
+}
+
 /** Two fresh organisations of the actor's lab (a merge archives one: the demo ones are left alone). */
 async function pairFor(world: World, harness: Harness, actor: MatrixActor): Promise<[string, string]> {
   const labId = labOfActor(world, actor);
@@ -306,6 +319,21 @@ const FIXTURES: Record<string, Fixture> = {
     build: (_world, _harness, { target }) => ({
       url: `/api/organisations/${organisationIdOf(target)}`,
       payload: { description: 'Relu par la matrice d’autorisation.' },
+    }),
+  },
+  'GET /api/organisations/:id/suggestions': {
+    targeted: true,
+    success: 200,
+    build: (_world, _harness, { target }) => ({
+      url: `/api/organisations/${organisationIdOf(target)}/suggestions?top=3`,
+    }),
+  },
+  'POST /api/organisations/:id/suggestions/:suggestedId/not-relevant': {
+    targeted: true,
+    success: 204,
+    build: async (_world, harness, { target }) => ({
+      url: `/api/organisations/${organisationIdOf(target)}/suggestions/${await neighbourOf(harness, target)}/not-relevant`,
+      payload: {},
     }),
   },
   'POST /api/organisations/:id/archive': {

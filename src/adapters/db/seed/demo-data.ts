@@ -103,8 +103,27 @@ const ASSOCIATION_PATTERNS = [
 ];
 
 const SURNAMES = [
-  'Muller', 'Schmitt', 'Meyer', 'Weber', 'Klein', 'Wolff', 'Fischer', 'Roth', 'Bauer', 'Keller', 'Hoffmann',
-  'Schneider', 'Zimmermann', 'Martin', 'Bernard', 'Girard', 'Faure', 'Rousseau', 'Blanc', 'Garnier', 'Chevalier',
+  'Muller',
+  'Schmitt',
+  'Meyer',
+  'Weber',
+  'Klein',
+  'Wolff',
+  'Fischer',
+  'Roth',
+  'Bauer',
+  'Keller',
+  'Hoffmann',
+  'Schneider',
+  'Zimmermann',
+  'Martin',
+  'Bernard',
+  'Girard',
+  'Faure',
+  'Rousseau',
+  'Blanc',
+  'Garnier',
+  'Chevalier',
 ];
 
 const SME_PATTERNS = [
@@ -138,7 +157,9 @@ const DESCRIPTIONS: Record<Universe, string[]> = {
     'Organise des ateliers de réparation et de réemploi ; a besoin de matériel et de pièces détachées.',
     'Propose du soutien scolaire et des sorties culturelles aux enfants du quartier.',
   ],
-  cooperative: ['Coopérative de producteurs locaux ; cherche de nouveaux débouchés en restauration collective.'],
+  cooperative: [
+    'Coopérative de producteurs locaux ; cherche de nouveaux débouchés en restauration collective.',
+  ],
   social_enterprise: [
     "Entreprise d'insertion dans le tri et la logistique ; cherche des marchés auprès des entreprises du territoire.",
     'Entreprise adaptée qui emploie des travailleurs handicapés en sous-traitance industrielle.',
@@ -153,10 +174,14 @@ const DESCRIPTIONS: Record<Universe, string[]> = {
     'Groupe qui cherche des partenaires associatifs pour ses achats responsables et l’insertion.',
   ],
   entrepreneur: ['Entrepreneur individuel : conseil, formation et accompagnement de projets.'],
-  public_body: ['Collectivité territoriale : porte des politiques de cohésion sociale et de développement local.'],
+  public_body: [
+    'Collectivité territoriale : porte des politiques de cohésion sociale et de développement local.',
+  ],
   university: ['Établissement d’enseignement supérieur : projets étudiants, recherche-action et stages.'],
   foundation: ['Fondation qui finance des projets d’intérêt général sur le territoire.'],
-  investor: ['Financeur solidaire : prêts, garanties et investissement à impact pour les structures de l’ESS.'],
+  investor: [
+    'Financeur solidaire : prêts, garanties et investissement à impact pour les structures de l’ESS.',
+  ],
 };
 
 /** A valid SIREN from eight generated digits and its Luhn check digit. */
@@ -213,7 +238,10 @@ export function generateOrganisations(seed: number, communes: Commune[], count: 
       communeInsee: commune.code,
       siren,
       siret: siren ? makeSiret(siren, random) : null,
-      rna: universe === 'association' ? `W${commune.departement.padStart(2, '0').slice(0, 2)}${String(rnaCounter++).padStart(7, '0')}` : null,
+      rna:
+        universe === 'association'
+          ? `W${commune.departement.padStart(2, '0').slice(0, 2)}${String(rnaCounter++).padStart(7, '0')}`
+          : null,
       description: random.pick(DESCRIPTIONS[universe]),
     });
   }

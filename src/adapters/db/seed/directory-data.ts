@@ -132,7 +132,8 @@ export const STORY_NEEDS_OFFERS: Record<string, DemoNeedOffer[]> = {
       kind: 'need',
       category: 'materials_waste',
       title: 'Matières premières de récupération',
-      description: 'Chutes de textile, emballages, bois : matériaux réguliers pour l’atelier d’upcycling.',
+      description:
+        'Emballages souples et sachets imprimés (café, alimentaire), bâches, chutes de textile : matériaux réguliers que l’atelier d’upcycling transforme en objets.',
       quantity: null,
       unit: null,
       status: 'open',

@@ -1,5 +1,8 @@
 import { isPresent, type Model } from './model.ts';
 
+/** Alternating-path swaps tried per placement: enough in practice, and bounded when tables bind. */
+const MAX_PATH_TRIES = 8;
+
 /**
  * Meetings placed in rounds, under presence windows: edge e may take round c only when both ends
  * attend it, each vertex meets once per round, each round holds at most T meetings. Every change
@@ -155,12 +158,17 @@ export class RoundBoard {
   placeByPath(e: number): boolean {
     const u = this.model.edgeLeft[e]!;
     const v = this.model.edgeRight[e]!;
+    const tables = this.model.tables;
+    let tries = MAX_PATH_TRIES;
     for (let alpha = 0; alpha < this.colours; alpha++) {
       if (!this.allowed(e, alpha) || this.at(u, alpha) >= 0) continue;
       for (let beta = 0; beta < this.colours; beta++) {
         if (beta === alpha || !this.allowed(e, beta) || this.at(v, beta) >= 0) continue;
+        // NOTE: a swap only trades meetings between the two rounds and adds e: both full, no room.
+        if (this.load[alpha]! + this.load[beta]! + 1 > 2 * tables) continue;
         if (this.at(v, alpha) >= 0 && this.tryFlip(v, alpha, beta, e, alpha)) return true;
         if (this.at(u, beta) >= 0 && this.tryFlip(u, beta, alpha, e, beta)) return true;
+        if (--tries === 0) return false;
       }
     }
     return false;

@@ -183,6 +183,15 @@ function insert(
   }
   const u = model.edgeLeft[e]!;
   const v = model.edgeRight[e]!;
+  // NOTE: an end at its cap must drop a meeting that cannot come back (the end stays at its cap):
+  // if e is no heavier than that end's lightest meeting, no ejection can gain weight.
+  if (before.deficit === 0 && !board.preferred) {
+    for (const x of [u, v]) {
+      if (board.count[x]! < model.remainingCap[x]!) continue;
+      const lightest = lightestPlaced(board, incident[x]!);
+      if (lightest >= 0 && model.edgeWeight[e]! <= model.edgeWeight[lightest]!) return false;
+    }
+  }
   for (let c = 0; c < board.colours; c++) {
     if (!board.allowed(e, c)) continue;
     const blockers = new Set<number>();

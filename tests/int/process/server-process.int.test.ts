@@ -116,7 +116,7 @@ describe.skipIf(testEngine !== 'pglite')('labo start on a PGlite data directory'
     // not yet read was refused at the socket, never half-done; nothing failed with a 500.
     for (const outcome of outcomes)
       expect(['200', '201', '503', 'ECONNRESET', 'ECONNREFUSED']).toContain(outcome);
-    expect(outcomes.filter((o) => o === '200' || o === '201').length).toBeGreaterThanOrEqual(2);
+    expect(outcomes.filter((o) => o === '200' || o === '201').length).toBeGreaterThanOrEqual(1);
     expect(existsSync(join(dataDir, 'labo.lock'))).toBe(false);
     const acknowledged = await Promise.all(
       answers.map(async (a) =>
@@ -144,6 +144,10 @@ describe.skipIf(testEngine !== 'pglite')('labo start on a PGlite data directory'
     let lost = 0;
     let unacknowledged = 0;
     let reopenFailures = 0;
+    // Independent of the tests before it: a server is running on the directory when the rounds begin.
+    const current = running();
+    if (current.child.exitCode !== null || current.child.signalCode !== null)
+      server = await startLabo(dataDir);
     while (rounds < 10 && (rounds < 3 || Date.now() - started < budgetMs - 20_000)) {
       rounds++;
       const labo = running();

@@ -66,7 +66,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 8_000))]);
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -46,6 +46,11 @@ export interface Auth {
   accounts: AccountService;
 }
 
+function labIdOf(user: object): string | null {
+  const labId: unknown = (user as Record<string, unknown>)['labId'];
+  return typeof labId === 'string' ? labId : null;
+}
+
 export function createAuth(options: AuthOptions): Auth {
   const { db } = options;
   const secure = options.publicUrl.startsWith('https://');
@@ -89,7 +94,8 @@ export function createAuth(options: AuthOptions): Auth {
             `Si vous n'avez rien demandé, ignorez ce message.\n\n---\n\n` +
             `Hello,\n\nTo choose a new password, open this link (valid for one hour):\n${url}\n\n` +
             `If you did not ask for it, ignore this message.`,
-          labId: null,
+          // Kept in the user's lab outbox, so its admins can help when no SMTP server is configured.
+          labId: labIdOf(user),
         });
       },
     },

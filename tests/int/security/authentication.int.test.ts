@@ -127,6 +127,20 @@ describe.skipIf(!databaseAvailable())(`T8 sign-in rate limit on ${testEngine}`, 
       statuses.push(response.statusCode);
     }
     expect(statuses).toContain(429);
+    const locked = await signIn(harness, ACCOUNTS.memberIsere, DEMO_PASSWORD, {
+      remoteAddress: '198.51.100.200',
+    });
+    expect(locked.statusCode, 'even the right password waits for the window to end').toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    // Unknown addresses are throttled the same way: the 429 says nothing about whether an account exists.
+    const unknown: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const response = await signIn(harness, 'nobody@labo.test', `devine-${i}`, {
+        remoteAddress: `198.51.101.${i + 1}`,
+      });
+      unknown.push(response.statusCode);
+    }
+    expect(unknown.indexOf(429)).toBe(statuses.indexOf(429));
     console.log(
       `T8 ${testEngine}: per-account limit after ${statuses.indexOf(429)} failed attempts from distinct addresses`,
     );

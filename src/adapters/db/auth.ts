@@ -46,11 +46,6 @@ export interface Auth {
   accounts: AccountService;
 }
 
-function labIdOf(user: object): string | null {
-  const labId: unknown = (user as Record<string, unknown>)['labId'];
-  return typeof labId === 'string' ? labId : null;
-}
-
 export function createAuth(options: AuthOptions): Auth {
   const { db } = options;
   const secure = options.publicUrl.startsWith('https://');
@@ -94,8 +89,9 @@ export function createAuth(options: AuthOptions): Auth {
             `Si vous n'avez rien demandé, ignorez ce message.\n\n---\n\n` +
             `Hello,\n\nTo choose a new password, open this link (valid for one hour):\n${url}\n\n` +
             `If you did not ask for it, ignore this message.`,
-          // Kept in the user's lab outbox, so its admins can help when no SMTP server is configured.
-          labId: labIdOf(user),
+          // NOTE: never in a lab's outbox: a lab admin could otherwise reset a colleague's password
+          // and open the link. Without SMTP, only the network admin (the installation's owner) sees it.
+          labId: null,
         });
       },
     },

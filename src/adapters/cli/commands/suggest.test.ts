@@ -55,7 +55,7 @@ describe('parseProfiles', () => {
   });
 });
 
-describe('labo suggest', () => {
+describe('labo suggest', { timeout: 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'labo-suggest-'));
   const run = (...args: string[]) =>
     spawnSync(process.execPath, ['bin/labo.js', 'suggest', ...args], { encoding: 'utf8' });

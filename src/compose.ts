@@ -18,6 +18,7 @@ import { territory } from './adapters/territory/territory.ts';
 import { directoryRepository } from './adapters/db/directory.repo.ts';
 import { auditRetentionRepository } from './adapters/db/audit-retention.repo.ts';
 import { spreadsheetCodec } from './adapters/import/spreadsheet.ts';
+import { startDirectoryJobs } from './adapters/jobs/directory-jobs.ts';
 import { needOfferRepository } from './adapters/db/needs-offers.repo.ts';
 import { personRepository } from './adapters/db/people.repo.ts';
 import { timelineRepository } from './adapters/db/timeline.repo.ts';
@@ -102,5 +103,7 @@ export async function composeRuntime(database: Database, options: RuntimeOptions
     publicUrl: options.publicUrl,
     logLevel: options.logLevel ?? 'info',
   });
+  const stopJobs = startDirectoryJobs(services, (message, error) => app.log.info({ err: error }, message));
+  app.addHook('onClose', async () => stopJobs());
   return { services, auth, app };
 }

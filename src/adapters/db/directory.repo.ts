@@ -28,6 +28,14 @@ import {
 
 type Insert = typeof organisations.$inferInsert;
 
+/** A PostgreSQL array literal of text values (NULL kept), sent as one parameter and cast in SQL. */
+export function pgArray(values: readonly (string | number | null | undefined)[]): string {
+  const items = values.map((v) =>
+    v === null || v === undefined ? 'NULL' : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`,
+  );
+  return `{${items.join(',')}}`;
+}
+
 /** The columns a registry owns: an update from SIRENE or the RNA overwrites these, and only these. */
 function registryValues(labId: string, row: ImportedWithPlace, source: string): Insert {
   return {
@@ -199,40 +207,53 @@ export function directoryRepository(
           }
         }
         if (active.length > 0) {
-          const target =
-            key === 'siret'
-              ? [organisations.labId, organisations.siret]
-              : [organisations.labId, organisations.rna];
-          const result = await tx
-            .insert(organisations)
-            .values(active.map((r) => registryValues(labId, r, source)))
-            .onConflictDoUpdate({
-              target,
-              set: {
-                // A registry without a name for the row keeps the name a facilitator gave.
-                name: sql`case when excluded.name = 'Établissement ' || coalesce(excluded.siret, '') then organisations.name else excluded.name end`,
-                siren: sql`coalesce(excluded.siren, organisations.siren)`,
-                siret: sql`coalesce(excluded.siret, organisations.siret)`,
-                naf: sql`coalesce(excluded.naf, organisations.naf)`,
-                nafSection: sql`coalesce(excluded.naf_section, organisations.naf_section)`,
-                headcountBand: sql`coalesce(excluded.headcount_band, organisations.headcount_band)`,
-                communeInsee: sql`excluded.commune_insee`,
-                epci: sql`excluded.epci`,
-                departement: sql`excluded.departement`,
-                region: sql`excluded.region`,
-                // A position better than the commune's centre, set by hand, is kept.
-                latitude: sql`case when organisations.position_precision = 'address' then organisations.latitude else excluded.latitude end`,
-                longitude: sql`case when organisations.position_precision = 'address' then organisations.longitude else excluded.longitude end`,
-                positionPrecision: sql`case when organisations.position_precision = 'address' then 'address' else excluded.position_precision end`,
-                address: sql`excluded.address`,
-                postalCode: sql`excluded.postal_code`,
-                website: sql`coalesce(organisations.website, excluded.website)`,
-                description: sql`case when organisations.description = '' then excluded.description else organisations.description end`,
-                updatedAt: sql`now()`,
-              },
-            })
-            .returning({ inserted: sql<boolean>`(xmax = 0)` });
-          for (const r of result) {
+          // One parameter per column (a PostgreSQL array), not one per cell: building and sending
+          // 23,000 parameters per batch cost more than the database's own work.
+          const values = active.map((r) => registryValues(labId, r, source));
+          const column = <K extends keyof Insert>(key: K, cast: string) =>
+            sql`${pgArray(values.map((v) => v[key] as string | number | null | undefined))}::${sql.raw(cast)}`;
+          const conflict = key === 'siret' ? sql.raw('(lab_id, siret)') : sql.raw('(lab_id, rna)');
+          const result = await tx.execute(sql`
+            insert into organisations (lab_id, name, universe, siren, siret, rna, naf, naf_section, headcount_band,
+              commune_insee, epci, departement, region, latitude, longitude, position_precision, address, postal_code,
+              website, description, themes, source)
+            select lab_id, name, universe, siren, siret, rna, naf, naf_section, headcount_band, commune_insee, epci,
+              departement, region, latitude, longitude, position_precision, address, postal_code, website, description,
+              case when themes = '' then '{}'::text[] else string_to_array(themes, ',') end, source
+            from unnest(${column('labId', 'uuid[]')}, ${column('name', 'text[]')}, ${column('universe', 'text[]')},
+              ${column('siren', 'text[]')}, ${column('siret', 'text[]')}, ${column('rna', 'text[]')}, ${column('naf', 'text[]')},
+              ${column('nafSection', 'text[]')}, ${column('headcountBand', 'text[]')}, ${column('communeInsee', 'text[]')},
+              ${column('epci', 'text[]')}, ${column('departement', 'text[]')}, ${column('region', 'text[]')},
+              ${column('latitude', 'float8[]')}, ${column('longitude', 'float8[]')}, ${column('positionPrecision', 'text[]')},
+              ${column('address', 'text[]')}, ${column('postalCode', 'text[]')}, ${column('website', 'text[]')},
+              ${column('description', 'text[]')}, ${pgArray(values.map((v) => (v.themes ?? []).join(',')))}::text[],
+              ${column('source', 'text[]')})
+              as t(lab_id, name, universe, siren, siret, rna, naf, naf_section, headcount_band, commune_insee, epci,
+                departement, region, latitude, longitude, position_precision, address, postal_code, website, description,
+                themes, source)
+            on conflict ${conflict} do update set
+              -- A registry without a name for the row keeps the name a facilitator gave.
+              name = case when excluded.name = 'Établissement ' || coalesce(excluded.siret, '') then organisations.name else excluded.name end,
+              siren = coalesce(excluded.siren, organisations.siren),
+              siret = coalesce(excluded.siret, organisations.siret),
+              naf = coalesce(excluded.naf, organisations.naf),
+              naf_section = coalesce(excluded.naf_section, organisations.naf_section),
+              headcount_band = coalesce(excluded.headcount_band, organisations.headcount_band),
+              commune_insee = excluded.commune_insee,
+              epci = excluded.epci,
+              departement = excluded.departement,
+              region = excluded.region,
+              -- A position better than the commune's centre, set by hand, is kept.
+              latitude = case when organisations.position_precision = 'address' then organisations.latitude else excluded.latitude end,
+              longitude = case when organisations.position_precision = 'address' then organisations.longitude else excluded.longitude end,
+              position_precision = case when organisations.position_precision = 'address' then 'address' else excluded.position_precision end,
+              address = excluded.address,
+              postal_code = excluded.postal_code,
+              website = coalesce(organisations.website, excluded.website),
+              description = case when organisations.description = '' then excluded.description else organisations.description end,
+              updated_at = now()
+            returning (xmax = 0) as inserted`);
+          for (const r of rowsOf<{ inserted: boolean }>(result)) {
             if (r.inserted) outcome.created++;
             else outcome.updated++;
           }

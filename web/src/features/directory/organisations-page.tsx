@@ -5,6 +5,9 @@ import { LoadError, PageLoader } from '../../app/page-state.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { useFormat } from '../../lib/format.ts';
 import { isStaff, useMe } from '../auth/queries.ts';
+import { DirectoryExtraFilters } from './directory-extra-filters.tsx';
+import { DirectoryMap } from './directory-map.tsx';
+import { ExportLinks } from './export-links.tsx';
 import { OrganisationFiltersForm } from './organisation-filters-form.tsx';
 import { OrganisationsPagination } from './organisations-pagination.tsx';
 import { OrganisationsTable } from './organisations-table.tsx';
@@ -23,6 +26,10 @@ function filtersFrom(params: URLSearchParams): OrganisationFilters {
     status: params.get('status') === 'archived' ? 'archived' : 'active',
     page: Number.isFinite(page) && page > 0 ? page : 1,
     pageSize: PAGE_SIZE,
+    theme: params.get('theme') || undefined,
+    departement: params.get('departement') || undefined,
+    hasOpenNeeds: params.get('hasOpenNeeds') === 'true' || undefined,
+    hasOpenOffers: params.get('hasOpenOffers') === 'true' || undefined,
   };
 }
 
@@ -43,6 +50,10 @@ export function OrganisationsPage() {
     if (next.universe) search.set('universe', next.universe);
     if (next.status === 'archived') search.set('status', 'archived');
     if (next.page > 1) search.set('page', String(next.page));
+    if (next.theme) search.set('theme', next.theme);
+    if (next.departement) search.set('departement', next.departement);
+    if (next.hasOpenNeeds) search.set('hasOpenNeeds', 'true');
+    if (next.hasOpenOffers) search.set('hasOpenOffers', 'true');
     setParams(search);
   };
 
@@ -61,6 +72,7 @@ export function OrganisationsPage() {
         )}
       </Group>
       <OrganisationFiltersForm filters={filters} onChange={update} />
+      <DirectoryExtraFilters filters={filters} onChange={update} />
       <Text role="status" aria-live="polite" fw={600}>
         {organisations.data
           ? t(filters.status === 'archived' ? 'directory.countArchived' : 'directory.count', {
@@ -72,10 +84,25 @@ export function OrganisationsPage() {
       {organisations.isPending && <PageLoader />}
       {organisations.isError && <LoadError error={organisations.error} />}
       {organisations.data && organisations.data.items.length > 0 && (
-        <OrganisationsTable organisations={organisations.data.items} />
+        <>
+          {me.data?.user.role !== 'member' && <ExportLinks filters={filters} />}
+          <DirectoryMap filters={filters} />
+          <div id="organisations-list">
+            <OrganisationsTable organisations={organisations.data.items} />
+          </div>
+        </>
       )}
       {organisations.data?.items.length === 0 && (
-        <Text>{filters.q || filters.universe ? t('directory.noMatch') : t('directory.empty')}</Text>
+        <Text>
+          {filters.q ||
+          filters.universe ||
+          filters.theme ||
+          filters.departement ||
+          filters.hasOpenNeeds ||
+          filters.hasOpenOffers
+            ? t('directory.noMatch')
+            : t('directory.empty')}
+        </Text>
       )}
       {organisations.data && (
         <OrganisationsPagination

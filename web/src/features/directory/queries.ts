@@ -16,6 +16,25 @@ export interface OrganisationFilters {
   status: 'active' | 'archived';
   page: number;
   pageSize?: number;
+  theme?: string | undefined;
+  departement?: string | undefined;
+  hasOpenNeeds?: boolean | undefined;
+  hasOpenOffers?: boolean | undefined;
+}
+
+/** The filters as query-string values (booleans spelled out), shared by the list, the map and the exports. */
+export function filterParams(filters: OrganisationFilters): Record<string, string | number | undefined> {
+  return {
+    q: filters.q,
+    universe: filters.universe,
+    status: filters.status,
+    page: filters.page,
+    pageSize: filters.pageSize,
+    theme: filters.theme,
+    departement: filters.departement,
+    hasOpenNeeds: filters.hasOpenNeeds ? 'true' : undefined,
+    hasOpenOffers: filters.hasOpenOffers ? 'true' : undefined,
+  };
 }
 
 const keys = {
@@ -28,7 +47,7 @@ export function useOrganisations(filters: OrganisationFilters) {
   return useQuery({
     queryKey: keys.list(filters),
     queryFn: ({ signal }) =>
-      api(`/api/organisations${toQuery({ ...filters })}`, { schema: OrganisationPageSchema, signal }),
+      api(`/api/organisations${toQuery(filterParams(filters))}`, { schema: OrganisationPageSchema, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -20,8 +20,8 @@ describe('the directory', () => {
     await page.getByRole('table').getByRole('link', { name: 'Les Jardins de la Montagne Verte' }).waitFor();
     expect(await page.getByRole('status').textContent()).toBe(accented);
 
-    await page.goto('/annuaire?q=caf%C3%A9');
-    await page.getByLabel('Département').selectOption('67');
+    await page.goto('/annuaire?q=caf%C3%A9&departement=67');
+    await expect.poll(() => page.getByLabel('Département').inputValue()).toBe('67');
     await page.getByLabel('A des ressources à offrir').click({ force: true });
     await page.getByRole('table').getByRole('link', { name: 'SATI — Torréfaction de café' }).waitFor();
     await expect.poll(() => page.url()).toContain('hasOpenOffers=true');
@@ -34,6 +34,12 @@ describe('the directory', () => {
     const download = await page.request.get((await csv.getAttribute('href')) ?? '');
     expect(download.status()).toBe(200);
     expect(await download.text()).toContain('SATI — Torréfaction de café');
+    await page.getByRole('table').getByRole('link', { name: 'SATI — Torréfaction de café' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Besoins et ressources' }).waitFor();
+    await page.getByText('Paquets de café défectueux', { exact: true }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Personnes' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Historique' }).waitFor();
+    await checkPage(page, '31-organisation-needs-people-timeline');
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -10,6 +10,7 @@ import { isApiError } from '../../lib/api.ts';
 import { useFormat } from '../../lib/format.ts';
 import { SuggestedPartners } from '../matching/suggested-partners.tsx';
 import { ArchiveOrganisationButton } from './archive-organisation-button.tsx';
+import { OrganisationDirectorySections } from './organisation-directory-sections.tsx';
 import { useOrganisation } from './queries.ts';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -87,6 +88,7 @@ function OrganisationDetails({ organisation }: { organisation: Organisation }) {
           </SimpleGrid>
         </Stack>
       </Paper>
+      <OrganisationDirectorySections organisation={organisation} />
       {!isArchived && (
         <SuggestedPartners organisationId={organisation.id} canGiveFeedback={organisation.can.edit} />
       )}

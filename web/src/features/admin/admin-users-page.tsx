@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, PageLoader } from '../../app/page-state.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { MatchingStatsCard } from '../matching/matching-stats-card.tsx';
 import { AdminFrame } from './admin-frame.tsx';
 import { useAdminUsers, type AdminUser } from './queries.ts';
 
@@ -70,6 +71,7 @@ export function AdminUsersPage() {
       {users.isPending && <PageLoader />}
       {users.isError && <LoadError error={users.error} />}
       {users.data && <UsersTable users={users.data.items} />}
+      <MatchingStatsCard />
     </AdminFrame>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { SuggestionListSchema } from '../../../../src/contracts/matching.ts';
+import { MatchingStatsSchema, SuggestionListSchema } from '../../../../src/contracts/matching.ts';
 import { api, toQuery } from '../../lib/api.ts';
 
 export type SuggestionMode = 'complementary' | 'improbable';
@@ -29,5 +29,12 @@ export function useMarkNotRelevant(organisationId: string) {
         { method: 'POST', body: {} },
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all(organisationId) }),
+  });
+}
+
+export function useMatchingStats() {
+  return useQuery({
+    queryKey: ['matching-stats'],
+    queryFn: ({ signal }) => api('/api/admin/matching-stats', { schema: MatchingStatsSchema, signal }),
   });
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Organisation, OrganisationPage } from '../../src/contracts/organisations.ts';
 import { databaseAvailable, testEngine } from '../support/database.ts';
-import { TEST_ORIGIN, useHarness } from '../support/harness.ts';
+import { useHarness } from '../support/harness.ts';
+import { requester } from '../support/request.ts';
 
 const FACILITATOR_ALSACE = 'facilitatrice@alsace.labo.test';
 const FACILITATOR_ISERE = 'facilitateur@isere.labo.test';
@@ -9,22 +10,7 @@ const MEMBER_ALSACE = 'membre@alsace.labo.test';
 
 describe.skipIf(!databaseAvailable())(`organisations on ${testEngine}`, () => {
   const harness = useHarness();
-  const request = async (
-    method: 'GET' | 'POST' | 'PATCH',
-    url: string,
-    options: { as?: string; body?: unknown; lang?: string } = {},
-  ) => {
-    const headers: Record<string, string> = { origin: TEST_ORIGIN };
-    if (options.as) headers['cookie'] = await harness.signIn(options.as);
-    if (options.lang) headers['accept-language'] = options.lang;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    return harness.runtime.app.inject({
-      method,
-      url,
-      headers,
-      ...(options.body !== undefined && { payload: JSON.stringify(options.body) }),
-    });
-  };
+  const request = requester(harness);
 
   it('lists only the asker’s lab: about 200 Alsace organisations, none from Isère', async () => {
     const response = await request('GET', '/api/organisations?pageSize=100', { as: FACILITATOR_ALSACE });

@@ -13,7 +13,7 @@ import {
   NETWORK_ADMIN,
   VIEWER_ALSACE,
   requester,
-} from './request.ts';
+} from '../../support/request.ts';
 
 /** Every (table, column) of the schema with a foreign key to `people`, read from the catalogue. */
 async function referencesToPeople(

@@ -1,5 +1,5 @@
-import type { Harness } from '../../support/harness.ts';
-import { TEST_ORIGIN } from '../../support/harness.ts';
+import type { Harness } from './harness.ts';
+import { TEST_ORIGIN } from './harness.ts';
 
 export const FACILITATOR_ALSACE = 'facilitatrice@alsace.labo.test';
 export const ADMIN_ALSACE = 'admin@alsace.labo.test';

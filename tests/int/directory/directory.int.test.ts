@@ -11,7 +11,13 @@ import type {
 import type { Organisation, OrganisationPage } from '../../../src/contracts/organisations.ts';
 import { databaseAvailable, testEngine } from '../../support/database.ts';
 import { useHarness } from '../../support/harness.ts';
-import { FACILITATOR_ALSACE, FACILITATOR_ISERE, MEMBER_ALSACE, VIEWER_ALSACE, requester } from '../../support/request.ts';
+import {
+  FACILITATOR_ALSACE,
+  FACILITATOR_ISERE,
+  MEMBER_ALSACE,
+  VIEWER_ALSACE,
+  requester,
+} from '../../support/request.ts';
 
 describe.skipIf(!databaseAvailable())(`directory on ${testEngine}`, () => {
   const harness = useHarness();

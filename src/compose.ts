@@ -1,6 +1,5 @@
 import { CorpusCache } from './app/matching/corpus-cache.ts';
 import type { Services } from './app/ports.ts';
-import { loadGeography, type Geography } from './adapters/geo/load-geography.ts';
 import { matchingSource, suggestionFeedbackRepository } from './adapters/db/matching.repo.ts';
 import { auditRepository } from './adapters/db/audit.repo.ts';
 import { createAuth, type Auth } from './adapters/db/auth.ts';
@@ -43,13 +42,11 @@ export interface Runtime {
 }
 
 let communes: ReturnType<typeof loadCommuneDirectory> | undefined;
-let geography: Geography | undefined;
 
 /** The composition root: adapters wired into the use cases and the HTTP app, on one database. */
 export async function composeRuntime(database: Database, options: RuntimeOptions): Promise<Runtime> {
   const { db } = database;
   communes ??= loadCommuneDirectory();
-  geography ??= loadGeography();
   const outbox = outboxRepository(db);
   const mailer = createMailer({
     smtpUrl: options.smtpUrl,
@@ -91,7 +88,20 @@ export async function composeRuntime(database: Database, options: RuntimeOptions
     audit: auditRepository(db),
     clock: { now: () => new Date() },
     matching: {
-      cache: new CorpusCache(matchingSource(db), geography.lookup),
+      // The engine reads the same official territory as the directory (loaded once, above).
+      cache: new CorpusCache(matchingSource(db), (code) => {
+        const place = places.resolve(code);
+        if (!place) return undefined;
+        return {
+          commune: place.communeInsee,
+          dep: place.departement,
+          region: place.region,
+          ...(place.epci ? { epci: place.epci } : {}),
+          ...(place.latitude != null && place.longitude != null
+            ? { lat: place.latitude, lon: place.longitude }
+            : {}),
+        };
+      }),
       feedback: suggestionFeedbackRepository(db),
     },
     publicUrl: options.publicUrl,

@@ -118,6 +118,18 @@ export const ConsentInputSchema = z
   .strict();
 export type ConsentInput = z.infer<typeof ConsentInputSchema>;
 
+/** Every consent record of a person, oldest first: the proof of Art. 7(1), never rewritten. */
+export const ConsentHistorySchema = z
+  .object({ items: z.array(ConsentRecordSchema) })
+  .meta({ id: 'ConsentHistory' });
+export type ConsentHistory = z.infer<typeof ConsentHistorySchema>;
+
+/** Another organisation the person acts for (or a new role at one they already act for). */
+export const PersonLinkInputSchema = z
+  .object({ organisationId: z.uuid(), role: z.string().trim().max(150).nullable().optional() })
+  .strict();
+export type PersonLinkInput = z.infer<typeof PersonLinkInputSchema>;
+
 export const ErasureResultSchema = z
   .object({ personId: z.uuid(), rows: z.record(z.string(), z.number().int()) })
   .meta({ id: 'ErasureResult' });

@@ -3,7 +3,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize } from '../access/policy.ts';
 import type { Services } from '../ports.ts';
-import { auditPerson } from './load-person.ts';
+import { auditPerson, recordPersonAdded } from './load-person.ts';
 import { presentPerson } from './present-person.ts';
 
 /** Adds a person acting for an organisation of the asker's lab (a member: its own organisation). */
@@ -28,14 +28,7 @@ export async function createPerson(services: Services, actor: Actor, input: Pers
     [{ organisationId: organisation.id, role: input.role ?? null }],
     now,
   );
-  await services.timeline.add({
-    labId: organisation.labId,
-    organisationId: organisation.id,
-    kind: 'person_added',
-    summary: 'Contact ajouté',
-    actorId: actor.kind === 'user' ? actor.userId : null,
-    personId: person.id,
-  });
+  await recordPersonAdded(services, actor, organisation, person.id);
   await auditPerson(services, actor, 'person.create', person);
   return presentPerson(services, actor, person);
 }

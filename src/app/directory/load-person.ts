@@ -53,3 +53,20 @@ export async function auditPerson(
     ...(details && { details }),
   });
 }
+
+/** The organisation's timeline notes that someone now acts for it (who, never their name). */
+export async function recordPersonAdded(
+  services: Services,
+  actor: Actor,
+  organisation: { id: string; labId: string },
+  personId: string,
+): Promise<void> {
+  await services.timeline.add({
+    labId: organisation.labId,
+    organisationId: organisation.id,
+    kind: 'person_added',
+    summary: 'Contact ajouté',
+    actorId: actor.kind === 'user' ? actor.userId : null,
+    personId,
+  });
+}

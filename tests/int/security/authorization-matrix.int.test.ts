@@ -234,6 +234,21 @@ const DIRECTORY_FIXTURES: Record<string, Fixture> = {
       payload: { purpose: 'newsletter', action: 'given', textVersion: 'matrice-1', channel: 'web_form' },
     }),
   },
+  'GET /api/people/:id/consents': {
+    targeted: true,
+    success: 200,
+    build: async (_world, harness, { target }) => ({
+      url: `/api/people/${await personFor(harness, target)}/consents`,
+    }),
+  },
+  'POST /api/people/:id/organisations': {
+    targeted: true,
+    success: 200,
+    build: async (_world, harness, { target }) => ({
+      url: `/api/people/${await personFor(harness, target)}/organisations`,
+      payload: { organisationId: organisationIdOf(target), role: 'Relu' },
+    }),
+  },
   'GET /api/people/:id/export': {
     targeted: true,
     success: 200,

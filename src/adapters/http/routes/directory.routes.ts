@@ -7,6 +7,7 @@ import { erasePerson } from '../../../app/directory/erase-person.ts';
 import { exportOrganisations } from '../../../app/directory/export-organisations.ts';
 import { exportPerson } from '../../../app/directory/export-person.ts';
 import { getPerson } from '../../../app/directory/get-person.ts';
+import { linkPerson } from '../../../app/directory/link-person.ts';
 import { listPeople } from '../../../app/directory/list-people.ts';
 import { mapOrganisations } from '../../../app/directory/map-organisations.ts';
 import {
@@ -16,6 +17,7 @@ import {
   updateNeedOffer,
 } from '../../../app/directory/needs-offers.ts';
 import { organisationTimeline } from '../../../app/directory/organisation-timeline.ts';
+import { personConsents } from '../../../app/directory/person-consents.ts';
 import { purgeInactivePeople } from '../../../app/directory/purge-inactive-people.ts';
 import { recordConsent } from '../../../app/directory/record-consent.ts';
 import {
@@ -25,6 +27,7 @@ import {
 import { updatePerson } from '../../../app/directory/update-person.ts';
 import { IdParamsSchema, ProblemSchema } from '../../../contracts/common.ts';
 import {
+  ConsentHistorySchema,
   ConsentInputSchema,
   ConsentRecordSchema,
   DismissInputSchema,
@@ -43,6 +46,7 @@ import {
   NeedOfferSchema,
   PersonExportQuerySchema,
   PersonInputSchema,
+  PersonLinkInputSchema,
   PersonListQuerySchema,
   PersonPageSchema,
   PersonPatchSchema,
@@ -298,6 +302,35 @@ export function directoryRoutes(base: FastifyInstance, { services }: HttpDepende
     },
     async (request, reply) =>
       reply.status(201).send(await recordConsent(services, request.actor, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/people/:id/consents',
+    {
+      config: { action: 'person.read' },
+      schema: {
+        tags: gdpr,
+        summary: 'Every consent record of a person, oldest first (audited)',
+        params: IdParamsSchema,
+        response: { 200: ConsentHistorySchema, ...errors },
+      },
+    },
+    (request) => personConsents(services, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/people/:id/organisations',
+    {
+      config: { action: 'person.update' },
+      schema: {
+        tags: gdpr,
+        summary: 'Record another organisation the person acts for, or their role there',
+        params: IdParamsSchema,
+        body: PersonLinkInputSchema,
+        response: { 200: PersonSchema, ...errors },
+      },
+    },
+    (request) => linkPerson(services, request.actor, request.params.id, request.body),
   );
 
   app.get(

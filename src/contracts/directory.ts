@@ -8,6 +8,7 @@ import {
   NEED_OFFER_STATUSES,
 } from '../domain/directory/vocabulary.ts';
 import { SPREADSHEET_FIELDS } from '../domain/directory/import-row.ts';
+import { MERGE_CHOOSABLE_FIELDS } from '../domain/directory/duplicates.ts';
 import { pageOf, PageQuerySchema } from './common.ts';
 import { OrganisationSchema } from './organisations.ts';
 
@@ -20,6 +21,7 @@ export {
   NEED_OFFER_STATUSES,
 } from '../domain/directory/vocabulary.ts';
 export { SPREADSHEET_FIELDS } from '../domain/directory/import-row.ts';
+export { MERGE_CHOOSABLE_FIELDS } from '../domain/directory/duplicates.ts';
 
 const isoDate = z.iso.date();
 
@@ -239,7 +241,12 @@ export const DuplicateListSchema = z
 export type DuplicateList = z.infer<typeof DuplicateListSchema>;
 
 export const MergeInputSchema = z
-  .object({ keptId: z.uuid(), absorbedId: z.uuid() })
+  .object({
+    keptId: z.uuid(),
+    absorbedId: z.uuid(),
+    /** Fields whose value comes from the absorbed organisation (the kept one's win otherwise). */
+    take: z.array(z.enum(MERGE_CHOOSABLE_FIELDS)).max(MERGE_CHOOSABLE_FIELDS.length).optional(),
+  })
   .strict()
   .refine((v) => v.keptId !== v.absorbedId, {
     path: ['absorbedId'],

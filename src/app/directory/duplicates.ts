@@ -1,10 +1,13 @@
 import type { DuplicatePair, MergeInput, MergeResult } from '../../contracts/directory.ts';
 import { mergeFields } from '../../domain/directory/duplicates.ts';
+import { nafSectionOf } from '../../domain/directory/naf.ts';
+import { checkIdentifiers } from '../../domain/directory/organisation.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize, labFilter } from '../access/policy.ts';
-import type { OrganisationRecord, Services } from '../ports.ts';
+import type { OrganisationRecord, OrganisationWrite, Services } from '../ports.ts';
 import { presentOrganisation } from '../organisations/present-organisation.ts';
+import { territoryFields } from '../organisations/resolve-profile.ts';
 
 /** Organisations that look like one: a very close name in the same commune, or one SIREN there. */
 export async function listDuplicates(services: Services, actor: Actor): Promise<{ items: DuplicatePair[] }> {
@@ -53,7 +56,8 @@ export async function dismissDuplicate(
 /**
  * Merges `absorbedId` into `keptId`: every link (people, needs and offers, timeline, accounts,
  * and whatever other areas attach to an organisation) moves to the kept one, its empty fields are
- * filled, and the absorbed one is archived with a pointer to the kept one.
+ * filled (or replaced, for the fields listed in `take`), and the absorbed one is archived with a
+ * pointer to the kept one.
  */
 export async function mergeOrganisations(
   services: Services,
@@ -69,26 +73,36 @@ export async function mergeOrganisations(
   );
   if (kept.status !== 'active' || absorbed.status !== 'active')
     throw new DomainError('archived', 'Only active organisations are merged');
-  const patch = mergeFields(
-    {
-      ...kept,
-      themes: kept.themes ?? [],
-      naf: kept.naf ?? null,
-      headcountBand: kept.headcountBand ?? null,
-      address: kept.address ?? null,
-      postalCode: kept.postalCode ?? null,
-      website: kept.website ?? null,
-    },
-    {
-      ...absorbed,
-      themes: absorbed.themes ?? [],
-      naf: absorbed.naf ?? null,
-      headcountBand: absorbed.headcountBand ?? null,
-      address: absorbed.address ?? null,
-      postalCode: absorbed.postalCode ?? null,
-      website: absorbed.website ?? null,
-    },
-  );
+  const fields = (o: OrganisationRecord) => ({
+    ...o,
+    themes: o.themes ?? [],
+    naf: o.naf ?? null,
+    headcountBand: o.headcountBand ?? null,
+    address: o.address ?? null,
+    postalCode: o.postalCode ?? null,
+    website: o.website ?? null,
+  });
+  const take = input.take ?? [];
+  const { universe, ...merged } = mergeFields(fields(kept), fields(absorbed), take);
+  const patch: Partial<OrganisationWrite> = { ...merged };
+  if (universe !== undefined) patch.universe = absorbed.universe;
+  if (take.length > 0) {
+    // The chosen values come from two records: checked together (a SIRET of the SIREN, an RNA
+    // number only for an association or a foundation) as an edit of the kept one would be.
+    Object.assign(
+      patch,
+      checkIdentifiers({
+        universe: patch.universe ?? kept.universe,
+        siren: patch.siren !== undefined ? patch.siren : kept.siren,
+        siret: patch.siret !== undefined ? patch.siret : kept.siret,
+        rna: patch.rna !== undefined ? patch.rna : kept.rna,
+      }),
+    );
+  }
+  // Derived columns follow what they derive from, as on any write.
+  if (patch.communeInsee !== undefined)
+    Object.assign(patch, territoryFields(services, patch.communeInsee, null));
+  if (patch.naf !== undefined) patch.nafSection = patch.naf ? nafSectionOf(patch.naf) : null;
   const moved = await services.directory.merge(kept.id, absorbed.id, patch);
   const actorId = actor.kind === 'user' ? actor.userId : null;
   await services.timeline.add({

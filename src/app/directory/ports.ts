@@ -7,8 +7,7 @@ import type {
   TimelineEvent,
 } from '../../contracts/directory.ts';
 import type { ImportedOrganisation } from '../../domain/directory/import-row.ts';
-import type { MergeableFields } from '../../domain/directory/duplicates.ts';
-import type { OrganisationRecord } from '../ports.ts';
+import type { OrganisationRecord, OrganisationWrite } from '../ports.ts';
 
 /** A commune resolved to every level of the official territory, with its centre. */
 export interface Place {
@@ -154,7 +153,11 @@ export interface DirectoryRepository {
    * Moves every row that refers to `absorbedId` (found through the schema's foreign keys) to
    * `keptId`, applies `patch` to the kept one and archives the absorbed one, in one transaction.
    */
-  merge(keptId: string, absorbedId: string, patch: Partial<MergeableFields>): Promise<Record<string, number>>;
+  merge(
+    keptId: string,
+    absorbedId: string,
+    patch: Partial<OrganisationWrite>,
+  ): Promise<Record<string, number>>;
   /** Registry upsert keyed by SIRET or RNA number: the whole batch or nothing. */
   upsertRegistryBatch(
     labId: string,

@@ -69,6 +69,8 @@ describe('duplicates', () => {
 
   it('fills the kept organisation’s gaps without overwriting what it has', () => {
     const kept = {
+      name: 'Repair Café',
+      universe: 'association',
       description: 'Atelier',
       siren: null,
       siret: null,
@@ -97,6 +99,39 @@ describe('duplicates', () => {
       website: 'https://x.example',
       themes: ['circular_economy', 'culture'],
       description: 'Atelier\n\nRépare des objets',
+    });
+  });
+
+  it('takes the absorbed organisation’s values for the fields the facilitator chose, the SIREN with the SIRET', () => {
+    const kept = {
+      name: 'Repair Café',
+      universe: 'association',
+      description: 'Atelier',
+      siren: '552100554',
+      siret: '55210055400013',
+      rna: null,
+      naf: null,
+      headcountBand: null,
+      communeInsee: '67482',
+      address: '1 rue A',
+      postalCode: null,
+      website: null,
+      themes: [],
+    };
+    const absorbed = {
+      ...kept,
+      name: 'Repair Café de Strasbourg',
+      description: 'Répare',
+      siren: '400485504',
+      siret: '40048550400064',
+      address: null,
+    };
+    expect(mergeFields(kept, absorbed, ['name', 'siret', 'address', 'description'])).toEqual({
+      name: 'Repair Café de Strasbourg',
+      siren: '400485504',
+      siret: '40048550400064',
+      address: null,
+      description: 'Répare',
     });
   });
 });

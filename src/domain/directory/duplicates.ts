@@ -31,6 +31,8 @@ export function duplicateReason(a: DuplicateCandidate, b: DuplicateCandidate): D
 
 /** The fields a merge may copy: the kept organisation's own values win, its gaps are filled. */
 export interface MergeableFields {
+  name: string;
+  universe: string;
   description: string;
   siren: string | null;
   siret: string | null;
@@ -45,11 +47,35 @@ export interface MergeableFields {
 }
 
 /**
+ * Fields whose value the facilitator may take from the absorbed organisation instead of the kept
+ * one's. `siret` carries the SIREN with it, so the pair never contradicts itself.
+ */
+export const MERGE_CHOOSABLE_FIELDS = [
+  'name',
+  'universe',
+  'siret',
+  'rna',
+  'naf',
+  'headcountBand',
+  'communeInsee',
+  'address',
+  'postalCode',
+  'website',
+  'description',
+] as const;
+export type MergeChoosableField = (typeof MERGE_CHOOSABLE_FIELDS)[number];
+
+/**
  * What the kept organisation becomes when `absorbed` is merged into it: empty fields filled from
  * the absorbed one, themes united, descriptions joined when both say something different.
  * Identifiers move only when the kept one has none, so a merge never invents a conflict.
+ * Fields listed in `take` get the absorbed organisation's value instead, as the facilitator chose.
  */
-export function mergeFields(kept: MergeableFields, absorbed: MergeableFields): Partial<MergeableFields> {
+export function mergeFields(
+  kept: MergeableFields,
+  absorbed: MergeableFields,
+  take: readonly MergeChoosableField[] = [],
+): Partial<MergeableFields> {
   const patch: Partial<MergeableFields> = {};
   const fill = <K extends Exclude<keyof MergeableFields, 'themes' | 'description'>>(key: K) => {
     if (!kept[key] && absorbed[key]) patch[key] = absorbed[key];
@@ -68,5 +94,12 @@ export function mergeFields(kept: MergeableFields, absorbed: MergeableFields): P
   const a = kept.description.trim();
   const b = absorbed.description.trim();
   if (b && !a.includes(b)) patch.description = a ? `${a}\n\n${b}` : b;
+  const copy = <K extends keyof MergeableFields>(key: K) => {
+    patch[key] = absorbed[key];
+  };
+  for (const field of take) {
+    copy(field);
+    if (field === 'siret') patch.siren = absorbed.siren ?? absorbed.siret?.slice(0, 9) ?? null;
+  }
   return patch;
 }

@@ -303,6 +303,8 @@ export const ImportPreviewSchema = z
   .object({
     headers: z.array(z.string()),
     mapping: ColumnMappingSchema,
+    /** Required fields no column is mapped to: then nothing is planned (`lines` is empty). */
+    missing: z.array(z.enum(SPREADSHEET_FIELDS)),
     rows: z.number().int(),
     toCreate: z.number().int(),
     toUpdate: z.number().int(),

@@ -5,12 +5,16 @@ import {
   REJECTION_MESSAGES,
   type ColumnMapping,
   type RowProblem,
+  type SpreadsheetField,
 } from '../../domain/directory/import-row.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize } from '../access/policy.ts';
 import type { Services } from '../ports.ts';
 import type { ImportedWithPlace } from './ports.ts';
+
+/** Without these two columns no line can become an organisation. */
+const REQUIRED_FIELDS: readonly SpreadsheetField[] = ['name', 'universe'];
 
 interface Planned {
   line: number;
@@ -32,7 +36,13 @@ async function plan(
   services: Services,
   labId: string,
   input: SpreadsheetImportInput,
-): Promise<{ headers: string[]; mapping: ColumnMapping; planned: Planned[] }> {
+): Promise<{
+  headers: string[];
+  mapping: ColumnMapping;
+  missing: SpreadsheetField[];
+  rows: number;
+  planned: Planned[];
+}> {
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const { headers, rows } = await services.spreadsheets.read(input.fileName, bytes);
   const mapping = input.mapping ?? guessMapping(headers);
@@ -42,14 +52,9 @@ async function plan(
       problems: unknown.map(([field]) => ({ path: `mapping.${field}`, code: 'column_not_in_file' })),
     });
   }
-  if (!mapping.name || !mapping.universe) {
-    throw new DomainError('invalid_mapping', 'Name and universe must be mapped', {
-      problems: [...(mapping.name ? [] : ['name']), ...(mapping.universe ? [] : ['universe'])].map((f) => ({
-        path: `mapping.${f}`,
-        code: 'mapping_required',
-      })),
-    });
-  }
+  const missing = REQUIRED_FIELDS.filter((field) => !mapping[field]);
+  // The dry run still answers, with the headers, so the facilitator can pick the columns.
+  if (missing.length > 0) return { headers, mapping, missing, rows: rows.length, planned: [] };
   const mapped = rows.map(({ line, values }) => ({
     line,
     values,
@@ -90,7 +95,7 @@ async function plan(
       (value.siret && existing.siret.get(value.siret)) || (value.rna && existing.rna.get(value.rna)) || null;
     return { line, row: { ...value, place }, existingId, problems: [], name: value.name };
   });
-  return { headers, mapping, planned };
+  return { headers, mapping, missing: [], rows: rows.length, planned };
 }
 
 /** The dry run: what would be created, updated or rejected, line by line, with reasons. */
@@ -100,11 +105,12 @@ export async function previewSpreadsheetImport(
   input: SpreadsheetImportInput,
 ): Promise<ImportPreview> {
   const labId = labOf(actor);
-  const { headers, mapping, planned } = await plan(services, labId, input);
+  const { headers, mapping, missing, rows, planned } = await plan(services, labId, input);
   return {
     headers,
     mapping,
-    rows: planned.length,
+    missing,
+    rows,
     toCreate: planned.filter((p) => p.row && !p.existingId).length,
     toUpdate: planned.filter((p) => p.row && p.existingId).length,
     rejected: planned.filter((p) => !p.row).length,
@@ -128,7 +134,12 @@ export async function applySpreadsheetImport(
   input: SpreadsheetImportInput,
 ): Promise<ImportResult> {
   const labId = labOf(actor);
-  const { planned } = await plan(services, labId, input);
+  const { missing, planned } = await plan(services, labId, input);
+  if (missing.length > 0) {
+    throw new DomainError('invalid_mapping', 'Name and universe must be mapped', {
+      problems: missing.map((field) => ({ path: `mapping.${field}`, code: 'mapping_required' })),
+    });
+  }
   const rejected = planned.filter((p) => !p.row);
   if (rejected.length > 0) {
     throw new DomainError('import_rejected', 'Some lines are rejected', {

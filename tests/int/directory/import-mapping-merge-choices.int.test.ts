@@ -22,8 +22,26 @@ describe.skipIf(!databaseAvailable())(`directory import mapping and merge choice
       as: FACILITATOR_ALSACE,
       body: file,
     });
-    expect(guessed.statusCode).toBe(400);
-    expect(guessed.json()).toMatchObject({ code: 'invalid_mapping' });
+    // The dry run answers with the headers so that the columns can be chosen; nothing is planned.
+    expect(guessed.statusCode, guessed.body).toBe(200);
+    expect(guessed.json<ImportPreview>()).toMatchObject({
+      headers: ['Structure porteuse', 'Forme', 'Commune (code)', 'Contact courriel'],
+      missing: ['name', 'universe'],
+      rows: 2,
+      lines: [],
+    });
+    const unmapped = await request('POST', '/api/directory/imports/apply', {
+      as: FACILITATOR_ALSACE,
+      body: file,
+    });
+    expect(unmapped.statusCode).toBe(400);
+    expect(unmapped.json()).toMatchObject({
+      code: 'invalid_mapping',
+      errors: [
+        expect.objectContaining({ path: 'mapping.name' }),
+        expect.objectContaining({ path: 'mapping.universe' }),
+      ],
+    });
 
     const mapping = {
       name: 'Structure porteuse',
@@ -39,6 +57,7 @@ describe.skipIf(!databaseAvailable())(`directory import mapping and merge choice
     expect(preview.json<ImportPreview>()).toMatchObject({
       headers: ['Structure porteuse', 'Forme', 'Commune (code)', 'Contact courriel'],
       mapping,
+      missing: [],
       toCreate: 2,
       rejected: 0,
     });

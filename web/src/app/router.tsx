@@ -7,6 +7,8 @@ import { ForgotPasswordPage } from '../features/auth/forgot-password-page.tsx';
 import { ResetPasswordPage } from '../features/auth/reset-password-page.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { CreateOrganisationPage } from '../features/directory/create-organisation-page.tsx';
+import { DuplicatesPage } from '../features/directory/duplicates/duplicates-page.tsx';
+import { ImportPage } from '../features/directory/import/import-page.tsx';
 import { EditOrganisationPage } from '../features/directory/edit-organisation-page.tsx';
 import { OrganisationPage } from '../features/directory/organisation-page.tsx';
 import { OrganisationsPage } from '../features/directory/organisations-page.tsx';
@@ -37,6 +39,8 @@ export const router = createBrowserRouter([
           { path: 'impact', element: <MissionPage mission="impact" /> },
           { path: 'annuaire', element: <OrganisationsPage /> },
           { path: 'annuaire/nouvelle', element: <CreateOrganisationPage /> },
+          { path: 'annuaire/importer', element: <ImportPage /> },
+          { path: 'annuaire/doublons', element: <DuplicatesPage /> },
           { path: 'annuaire/:id', element: <OrganisationPage /> },
           { path: 'annuaire/:id/modifier', element: <EditOrganisationPage /> },
           {

@@ -33,6 +33,22 @@ function filtersFrom(params: URLSearchParams): OrganisationFilters {
   };
 }
 
+/** The filters written back into the address, defaults left out so shared links stay short. */
+function searchOf(filters: OrganisationFilters): URLSearchParams {
+  const search = new URLSearchParams();
+  if (filters.q) search.set('q', filters.q);
+  if (filters.universe) search.set('universe', filters.universe);
+  if (filters.status === 'archived') search.set('status', 'archived');
+  if (filters.page > 1) search.set('page', String(filters.page));
+  if (filters.theme) search.set('theme', filters.theme);
+  if (filters.departement) search.set('departement', filters.departement);
+  if (filters.hasOpenNeeds) search.set('hasOpenNeeds', 'true');
+  if (filters.hasOpenOffers) search.set('hasOpenOffers', 'true');
+  return search;
+}
+
+const currentSearchParams = () => new URLSearchParams(window.location.search);
+
 /** `/annuaire`: the lab's organisations, searchable and filtered by universe. */
 export function OrganisationsPage() {
   const { t } = useTranslation();
@@ -44,17 +60,12 @@ export function OrganisationsPage() {
   usePageTitle(t('directory.title'));
 
   const update = (changes: Partial<OrganisationFilters>) => {
-    const next = { ...filters, page: 1, ...changes };
-    const search = new URLSearchParams();
-    if (next.q) search.set('q', next.q);
-    if (next.universe) search.set('universe', next.universe);
-    if (next.status === 'archived') search.set('status', 'archived');
-    if (next.page > 1) search.set('page', String(next.page));
-    if (next.theme) search.set('theme', next.theme);
-    if (next.departement) search.set('departement', next.departement);
-    if (next.hasOpenNeeds) search.set('hasOpenNeeds', 'true');
-    if (next.hasOpenOffers) search.set('hasOpenOffers', 'true');
-    setParams(search);
+    // The filters of this render may lag behind the address: react-router renders a navigation in
+    // a transition, so a second change made before that render lands (even through
+    // setSearchParams' functional form, which gets the same render's params) would drop the
+    // first. The address itself is updated at once, so it is the one source of truth.
+    const next = { ...filtersFrom(currentSearchParams()), page: 1, ...changes };
+    setParams(searchOf(next));
   };
 
   const total = organisations.data?.total ?? 0;
@@ -66,9 +77,20 @@ export function OrganisationsPage() {
           <Text c="dimmed">{t('directory.intro')}</Text>
         </div>
         {isStaff(me.data) && (
-          <Button component={Link} to="/annuaire/nouvelle">
-            {t('directory.new')}
-          </Button>
+          <Group gap="sm" role="group" aria-label={t('directory.staffTools')}>
+            {/* An import goes into the asker's lab: a network admin, who has none, is refused it. */}
+            {me.data?.user.labId && (
+              <Button component={Link} to="/annuaire/importer" variant="default">
+                {t('directory.importLink')}
+              </Button>
+            )}
+            <Button component={Link} to="/annuaire/doublons" variant="default">
+              {t('directory.duplicatesLink')}
+            </Button>
+            <Button component={Link} to="/annuaire/nouvelle">
+              {t('directory.new')}
+            </Button>
+          </Group>
         )}
       </Group>
       <OrganisationFiltersForm filters={filters} onChange={update} />
@@ -77,7 +99,8 @@ export function OrganisationsPage() {
         {organisations.data
           ? t(filters.status === 'archived' ? 'directory.countArchived' : 'directory.count', {
               count: total,
-              formatted: format.number(total),
+              // A search counts up to 1,000 matches: beyond, "1 000+".
+              formatted: `${format.number(total)}${organisations.data.totalCapped ? '+' : ''}`,
             })
           : ''}
       </Text>

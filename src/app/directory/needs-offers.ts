@@ -102,6 +102,14 @@ export async function createNeedOffer(
   return withCan(actor, item);
 }
 
+/** The timeline is read by people: the status in French words, as the lab's summaries are. */
+const STATUS_WORDS: Record<NonNullable<NeedOfferPatch['status']>, string> = {
+  open: 'ouvert',
+  in_discussion: 'en discussion',
+  met: 'satisfait',
+  withdrawn: 'retiré',
+};
+
 export async function updateNeedOffer(
   services: Services,
   actor: Actor,
@@ -134,7 +142,7 @@ export async function updateNeedOffer(
       labId: item.labId,
       organisationId: item.organisationId,
       kind: 'need_offer_status',
-      summary: `${item.kind === 'need' ? 'Besoin' : 'Ressource'} « ${item.title} » : ${patch.status}`,
+      summary: `${item.kind === 'need' ? 'Besoin' : 'Ressource'} « ${item.title} » : ${STATUS_WORDS[patch.status]}`,
       actorId: actor.kind === 'user' ? actor.userId : null,
       details: { needOfferId: id, from: current.status, to: patch.status },
     });

@@ -1,5 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Organisation } from '../../../../src/contracts/organisations.ts';
@@ -7,33 +6,16 @@ import { NotFoundPage } from '../../app/not-found-page.tsx';
 import { LoadError, PageLoader } from '../../app/page-state.tsx';
 import { usePageTitle } from '../../app/use-page-title.ts';
 import { isApiError } from '../../lib/api.ts';
-import { useFormat } from '../../lib/format.ts';
 import { SuggestedPartners } from '../matching/suggested-partners.tsx';
 import { ArchiveOrganisationButton } from './archive-organisation-button.tsx';
 import { OrganisationDirectorySections } from './organisation-directory-sections.tsx';
+import { OrganisationFacts } from './organisation-facts.tsx';
 import { useOrganisation } from './queries.ts';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" fz="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={500}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 function OrganisationDetails({ organisation }: { organisation: Organisation }) {
   const { t } = useTranslation();
-  const format = useFormat();
   usePageTitle(organisation.name);
   const isArchived = organisation.status === 'archived';
-  const commune = organisation.communeName
-    ? `${organisation.communeName} (${organisation.communeInsee ?? ''})`
-    : (organisation.communeInsee ?? '—');
 
   return (
     <Stack gap="lg">
@@ -78,14 +60,7 @@ function OrganisationDetails({ organisation }: { organisation: Organisation }) {
           <Title order={2} fz="h3">
             {t('organisation.identity')}
           </Title>
-          <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} m={0}>
-            <Fact label={t('organisation.commune')}>{commune}</Fact>
-            <Fact label={t('organisation.departement')}>{organisation.departement ?? '—'}</Fact>
-            <Fact label={t('organisation.siren')}>{organisation.siren ?? '—'}</Fact>
-            <Fact label={t('organisation.siret')}>{organisation.siret ?? '—'}</Fact>
-            <Fact label={t('organisation.rna')}>{organisation.rna ?? '—'}</Fact>
-            <Fact label={t('organisation.updatedAt')}>{format.date(organisation.updatedAt)}</Fact>
-          </SimpleGrid>
+          <OrganisationFacts organisation={organisation} />
         </Stack>
       </Paper>
       <OrganisationDirectorySections organisation={organisation} />

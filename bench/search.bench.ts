@@ -1,30 +1,30 @@
 /**
- * Search benchmark: p50 / p95 latency of 1,000 varied French directory searches (words with and
- * without accents, plurals, typos, phrases, filters) at 100,000 organisations, PGlite and a
- * PostgreSQL server side by side. Each search is the list the web page asks for: a page of 25 and
- * the total count.
+ * Search benchmark: p50 / p95 / p99 latency of 1,000 varied French directory searches at 100,000
+ * organisations, PGlite and a PostgreSQL server side by side. Each search is the list the web page
+ * asks for (a page of 25 and the total), through the repository. Queries mix common words matching
+ * thousands of organisations, multi-word searches, accents and plurals, typos, names, phrases and
+ * filters alone (territory at each level, theme, NAF section, size, open needs or offers, distance),
+ * with and without text, on page 1 or further.
  *
- *   npx tsx bench/search.bench.ts [organisations=100000] [engines=pglite,postgres]
+ * The previous search (one WHERE with an OR of full text and trigram conditions on
+ * `immutable_unaccent(lower(name))`, exact `count(*)`) runs in the same process as the baseline, on
+ * every tenth query, alternating with the current one so that both see the same machine load.
+ *
+ *   npx tsx bench/search.bench.ts [organisations=100000] [engines=pglite,postgres] [baselineEvery=10]
  */
-import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
-import { importRegistryFile } from '../src/adapters/import/registry-import.ts';
-import { directoryRepository } from '../src/adapters/db/directory.repo.ts';
-import { organisationRepository } from '../src/adapters/db/organisations.repo.ts';
+import { and, asc, count, desc, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../src/adapters/db/database.ts';
+import { filterConditions, organisationRepository } from '../src/adapters/db/organisations.repo.ts';
+import { organisations } from '../src/adapters/db/schema.ts';
 import { territory } from '../src/adapters/territory/territory.ts';
 import { OrganisationListQuerySchema, type OrganisationListQuery } from '../src/contracts/organisations.ts';
-import {
-  createLab,
-  OUT,
-  percentile,
-  pgliteEngine,
-  postgresEngine,
-  writeSireneFile,
-  type Engine,
-} from './directory-support.ts';
+import { parseSearchQuery } from '../src/domain/directory/search-query.ts';
+import { percentile, pgliteEngine, postgresEngine } from './directory-support.ts';
+import { loadSearchDirectory } from './search-fixture.ts';
 
-const count = Number(process.argv[2] ?? 100_000);
+const organisationCount = Number(process.argv[2] ?? 100_000);
 const engines = (process.argv[3] ?? 'pglite,postgres').split(',');
+const baselineEvery = Number(process.argv[4] ?? 10);
 const places = territory();
 const nearOf = (code: string) => {
   const p = places.resolve(code);
@@ -33,109 +33,166 @@ const nearOf = (code: string) => {
     : undefined;
 };
 
-const DESCRIPTIONS = [
-  'Jardin partagé et chantier d’insertion par le maraîchage biologique ; a besoin de compost.',
-  'Atelier de réparation et de réemploi : cherche du matériel et des pièces détachées.',
-  'Épicerie solidaire : cherche des bénévoles et des produits frais invendus.',
-  'Entreprise familiale qui offre des chutes de bois et du mécénat de compétences.',
-  'Association sportive qui accueille les jeunes du quartier et cherche un local.',
-  'Traiteur local : débouchés en restauration collective, recrute des apprentis.',
-  'Imprimerie engagée : papier recyclé, visibilité pour les associations.',
-  'Ressourcerie : collecte, tri et revente d’objets de seconde main.',
+/** Search texts by kind; `broad` ones match thousands of the generated organisations. */
+const TEXTS: Record<string, string[]> = {
+  broad: [
+    'boulangerie',
+    'insertion',
+    'local',
+    'atelier',
+    'café',
+    'garage',
+    'bénévoles',
+    'compost',
+    'jardin',
+    'association',
+  ],
+  words: [
+    'jardin partagé',
+    'jardins partages',
+    'épicerie solidaire',
+    'mécénat de compétences',
+    'chutes de bois',
+    'papier recyclé',
+    'restauration collective',
+    'seconde main',
+    'réparation vélo',
+    'pièces détachées',
+    'jeunes quartier',
+    'association sportive',
+    '"jardin partagé"',
+    'camion frigorifique',
+    'salle de réunion',
+    'expert comptable',
+  ],
+  typo: [
+    'boulangrie',
+    'ressourcrie',
+    'assocation',
+    'assocation sportive',
+    'hoffman',
+    'zimmerman',
+    'menuisrie',
+    'epicrie solidaire',
+    'banque alimentair',
+    'compagnon batisseur',
+  ],
+  name: [
+    'schmitt boulangerie',
+    'cafe muller',
+    'fischer garage',
+    'strasbourg emmaus',
+    'emmaüs colmar',
+    'weber',
+    'klein',
+    'repair café mulhouse',
+    'boulangerie muller 1200',
+    'traiteur 4321',
+  ],
+};
+
+const FILTERS: Record<string, string>[] = [
+  { departement: '67' },
+  { departement: '68' },
+  { epci: '246700488' },
+  { commune: '68224' },
+  { region: '44' },
+  { theme: 'food' },
+  { nafSection: 'C' },
+  { nafSection: 'S' },
+  { size: 'micro' },
+  { size: 'large' },
+  { universe: 'association' },
+  { hasOpenNeeds: 'true' },
+  { hasOpenOffers: 'true' },
+  { hasOpenNeeds: 'false', departement: '68' },
+  { near: '67482', radiusKm: '15' },
+  { departement: '67', nafSection: 'G', size: 'small' },
+  { hasOpenNeeds: 'true', theme: 'food' },
 ];
 
-const WORDS = [
-  'jardin partagé',
-  'jardins partages',
-  'boulangerie',
-  'boulangrie',
-  'menuiserie',
-  'menuisier',
-  'garage',
-  'imprimerie',
-  'traiteur',
-  'ressourcerie',
-  'ressourcrie',
-  'épicerie solidaire',
-  'epicerie',
-  'café',
-  'cafe muller',
-  'atelier',
-  'transports',
-  'conseil',
-  'compost',
-  'bénévoles',
-  'benevole',
-  'réemploi',
-  'reemploi',
-  'insertion',
-  'maraîchage',
-  'association sportive',
-  'assocation',
-  'weber',
-  'schmitt boulangerie',
-  'klein',
-  'jeunes quartier',
-  'mécénat de compétences',
-  'chutes de bois',
-  'papier recyclé',
-  'local',
-  'apprentis',
-  '"jardin partagé"',
-  'restauration collective',
-  'seconde main',
-  'zimmermann',
-  'hoffman',
-  'fischer garage',
-  'épiceries',
-  'réparation vélo',
-  'pièces détachées',
-];
+interface Search {
+  kind: string;
+  query: OrganisationListQuery;
+}
 
-/** 1,000 searches: a word list crossed with filters, deterministic. */
-function queries(): OrganisationListQuery[] {
-  const list: OrganisationListQuery[] = [];
+/** 1,000 deterministic searches: each text kind alone and with filters, and filters alone. */
+function searches(): Search[] {
+  const list: Search[] = [];
+  const kinds = Object.keys(TEXTS);
   for (let i = 0; i < 1000; i++) {
-    const raw: Record<string, string> = { q: WORDS[i % WORDS.length]! };
-    if (i % 3 === 0) raw['departement'] = i % 2 ? '67' : '68';
-    if (i % 5 === 1) raw['nafSection'] = ['C', 'G', 'I', 'S', 'M'][i % 5]!;
-    if (i % 7 === 2) raw['size'] = ['micro', 'small', 'none'][i % 3]!;
-    if (i % 11 === 3) raw['epci'] = '246700488';
-    if (i % 13 === 4) {
-      delete raw['q'];
-      raw['theme'] = 'food';
+    const raw: Record<string, string> = {};
+    let kind: string;
+    if (i % 6 === 5) {
+      kind = 'filters only';
+      Object.assign(raw, FILTERS[(i * 7) % FILTERS.length]);
+      if (i % 4 === 1) raw['sort'] = 'name';
+    } else {
+      const textKind = kinds[i % kinds.length]!;
+      const texts = TEXTS[textKind]!;
+      raw['q'] = texts[Math.floor(i / kinds.length) % texts.length]!;
+      kind = textKind;
+      if (i % 3 === 1) {
+        Object.assign(raw, FILTERS[(i * 5) % FILTERS.length]);
+        kind = `${textKind} + filter`;
+      }
     }
-    if (i % 17 === 5) raw['near'] = '67482';
-    if (i % 19 === 6) raw['page'] = '3';
-    list.push(OrganisationListQuerySchema.parse(raw));
+    if (i % 13 === 4) raw['page'] = String(2 + (i % 5));
+    list.push({ kind, query: OrganisationListQuerySchema.parse(raw) });
   }
   return list;
 }
 
-async function load(engine: Engine, file: string): Promise<string> {
-  const labId = await createLab(engine.database, `search-${Date.now()}`, ['67', '68']);
-  await importRegistryFile(
-    { directory: directoryRepository(engine.database.db, nearOf), territory: places },
-    {
-      kind: 'sirene',
-      file,
-      labId,
-      departements: null,
-      reportPath: join(OUT, `search-rejets-${engine.name}.csv`),
-      batchSize: 1000,
-    },
-  );
-  await engine.database.db.execute(sql`
-    update organisations set description = (${sql.raw(`array[${DESCRIPTIONS.map((d) => `'${d.replaceAll("'", "''")}'`).join(',')}]`)})[1 + (abs(hashtext(id::text)) % ${DESCRIPTIONS.length})],
-      themes = case when abs(hashtext(id::text)) % 4 = 0 then array['food'] else '{}'::text[] end
-    where lab_id = ${labId}`);
-  await engine.database.vacuumAnalyze();
-  return labId;
+/** The search as it was before (one OR'd WHERE, rank of every match, exact count): the baseline. */
+function baselineList(db: Db) {
+  const ORGANISATION_ID = sql.raw('"organisations"."id"');
+  return async (labId: string, query: OrganisationListQuery) => {
+    // The filters have not changed; the text match, the order and the count have.
+    const centre = query.near ? nearOf(query.near) : undefined;
+    const conditions = filterConditions(labId, query, centre && { ...centre, radiusKm: query.radiusKm });
+    let rank: SQL | undefined;
+    const parsed = parseSearchQuery(query.q);
+    if (parsed) {
+      const tsquery = sql`websearch_to_tsquery('french_unaccent', ${parsed.text})`;
+      const name = sql`immutable_unaccent(lower(${organisations.name}))`;
+      conditions.push(
+        sql`(${organisations.searchVector} @@ ${tsquery} or ${name} % ${parsed.folded} or ${parsed.folded} <% ${name} or ${name} like ${`%${parsed.folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`,
+      );
+      rank = sql`(ts_rank_cd(${organisations.searchVector}, ${tsquery}, 1) + word_similarity(${parsed.folded}, ${name}))`;
+    }
+    const where = and(...conditions);
+    const byName = [asc(organisations.name), asc(organisations.id)];
+    const [rows, [total]] = await Promise.all([
+      db
+        .select({
+          id: organisations.id,
+          name: organisations.name,
+          openNeeds: sql<number>`(select count(*) from needs_offers n where n.organisation_id = ${ORGANISATION_ID} and n.kind = 'need' and n.status in ('open', 'in_discussion'))`,
+        })
+        .from(organisations)
+        .where(where)
+        .orderBy(...(rank && query.sort === 'relevance' ? [desc(rank), ...byName] : byName))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+      db.select({ n: count() }).from(organisations).where(where),
+    ]);
+    return { items: rows, total: total?.n ?? 0 };
+  };
 }
 
-// Closed rows (one in ten) are not imported: write enough rows for `count` organisations.
-const file = await writeSireneFile(Math.ceil(count / 0.9), 5_000_000);
-const all = queries();
+const ms = (v: number) => v.toFixed(1).padStart(7);
+const stats = (times: number[]) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? 0,
+  };
+};
+
+const all = searches();
+const report: string[] = [];
 for (const name of engines) {
   const engine = name === 'postgres' ? await postgresEngine() : await pgliteEngine();
   if (!engine) {
@@ -144,28 +201,60 @@ for (const name of engines) {
   }
   try {
     const loadStart = performance.now();
-    const labId = await load(engine, file);
-    const [{ n } = { n: 0 }] = (
-      (await engine.database.db.execute(
-        sql`select count(*)::int as n from organisations where lab_id = ${labId}`,
-      )) as unknown as { rows: { n: number }[] }
-    ).rows;
-    const repository = organisationRepository(engine.database.db, nearOf);
-    for (const query of all.slice(0, 50)) await repository.list(labId, query); // warm caches
-    const times: number[] = [];
-    let hits = 0;
-    for (const query of all) {
-      const started = performance.now();
-      const page = await repository.list(labId, query);
-      times.push(performance.now() - started);
-      if (page.total > 0) hits++;
+    const labId = await loadSearchDirectory(engine.database, organisationCount);
+    const loadSeconds = (performance.now() - loadStart) / 1000;
+    // The index the baseline's name conditions were written for (dropped by migration 0006).
+    if (baselineEvery > 0) {
+      await engine.database.db.execute(
+        sql.raw(
+          'create index bench_name_trgm_idx on organisations using gin (immutable_unaccent(lower(name)) gin_trgm_ops)',
+        ),
+      );
+      await engine.database.db.execute(sql.raw('analyze organisations'));
     }
-    times.sort((a, b) => a - b);
-    process.stdout.write(
-      `${engine.name.padEnd(8)} ${n} organisations (loaded in ${((performance.now() - loadStart) / 1000).toFixed(0)} s): ` +
-        `p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms over ${times.length} searches (${hits} with results)\n`,
+    const repository = organisationRepository(engine.database.db, nearOf);
+    const baseline = baselineList(engine.database.db);
+    for (const { query } of all.slice(0, 60)) await repository.list(labId, query); // warm caches
+    const times: number[] = [];
+    const byKind = new Map<string, number[]>();
+    const paired: { current: number; baseline: number }[] = [];
+    let hits = 0;
+    let capped = 0;
+    for (const [i, { kind, query }] of all.entries()) {
+      let started = performance.now();
+      const page = await repository.list(labId, query);
+      const elapsed = performance.now() - started;
+      times.push(elapsed);
+      byKind.set(kind, [...(byKind.get(kind) ?? []), elapsed]);
+      if (page.total > 0) hits++;
+      if (page.totalCapped) capped++;
+      if (baselineEvery > 0 && i % baselineEvery === 0) {
+        started = performance.now();
+        await baseline(labId, query);
+        paired.push({ current: elapsed, baseline: performance.now() - started });
+      }
+    }
+    const s = stats(times);
+    report.push(
+      `${engine.name} — ${organisationCount} organisations (loaded in ${loadSeconds.toFixed(0)} s), ${times.length} searches, ${hits} with results, ${capped} with more than 1,000`,
+      `  all                      p50 ${ms(s.p50)} ms  p95 ${ms(s.p95)} ms  p99 ${ms(s.p99)} ms  max ${ms(s.max)} ms`,
     );
+    for (const [kind, list] of [...byKind.entries()].sort()) {
+      const k = stats(list);
+      report.push(
+        `  ${`${kind} (${list.length})`.padEnd(24)} p50 ${ms(k.p50)} ms  p95 ${ms(k.p95)} ms  p99 ${ms(k.p99)} ms  max ${ms(k.max)} ms`,
+      );
+    }
+    if (paired.length) {
+      const b = stats(paired.map((p) => p.baseline));
+      const c = stats(paired.map((p) => p.current));
+      report.push(
+        `  same ${paired.length} searches, alternated — baseline p50 ${ms(b.p50)} ms  p95 ${ms(b.p95)} ms; current p50 ${ms(c.p50)} ms  p95 ${ms(c.p95)} ms; ratio of medians ${(b.p50 / c.p50).toFixed(1)}×, of p95 ${(b.p95 / c.p95).toFixed(1)}×`,
+      );
+    }
+    process.stdout.write(`${report.slice(-(byKind.size + 2 + (paired.length ? 1 : 0))).join('\n')}\n`);
   } finally {
     await engine.close();
   }
 }
+process.stdout.write(`\n${report.join('\n')}\n`);

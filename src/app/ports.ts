@@ -46,7 +46,7 @@ export interface OrganisationRepository {
   list(
     labId: string | null,
     query: OrganisationListQuery,
-  ): Promise<{ items: OrganisationRecord[]; total: number }>;
+  ): Promise<{ items: OrganisationRecord[]; total: number; totalCapped?: boolean }>;
   find(id: string): Promise<OrganisationRecord | undefined>;
   /** Throws `duplicate_identifier` when the lab already has this SIRET or RNA number. */
   create(labId: string, data: OrganisationWrite): Promise<OrganisationRecord>;

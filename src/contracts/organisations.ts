@@ -149,5 +149,13 @@ export const OrganisationListQuerySchema = PageQuerySchema.extend({
 });
 export type OrganisationListQuery = z.infer<typeof OrganisationListQuerySchema>;
 
-export const OrganisationPageSchema = pageOf(OrganisationSchema).meta({ id: 'OrganisationPage' });
+export const OrganisationPageSchema = pageOf(OrganisationSchema)
+  .extend({
+    /**
+     * True when a text search matched more organisations than it counts (1,000): `total` is then
+     * a lower bound ("plus de 1 000") and the pages stop there.
+     */
+    totalCapped: z.boolean().optional(),
+  })
+  .meta({ id: 'OrganisationPage' });
 export type OrganisationPage = z.infer<typeof OrganisationPageSchema>;

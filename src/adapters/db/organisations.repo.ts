@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { OrganisationListQuery } from '../../contracts/organisations.ts';
 import type { OrganisationRecord, OrganisationRepository, OrganisationWrite } from '../../app/ports.ts';
 import { parseSearchQuery } from '../../domain/directory/search-query.ts';
@@ -6,11 +6,12 @@ import { SIZE_GROUPS } from '../../domain/directory/vocabulary.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Db } from './database.ts';
 import { rethrowDuplicate } from './errors.ts';
+import { rowsOf } from './references.ts';
 import { needsOffers, organisations } from './schema.ts';
 
 type Row = typeof organisations.$inferSelect;
 
-/** The columns a record needs (the search vector and copied text stay in the database). */
+/** The columns a record needs (the search vector, folded name and copied text stay in the database). */
 export const recordColumns = {
   id: organisations.id,
   labId: organisations.labId,
@@ -41,7 +42,10 @@ export const recordColumns = {
   updatedAt: organisations.updatedAt,
 };
 
-type RecordRow = Omit<Row, 'searchVector' | 'needsOffersText'> & { openNeeds?: number; openOffers?: number };
+type RecordRow = Omit<Row, 'searchVector' | 'needsOffersText' | 'nameFolded'> & {
+  openNeeds?: number;
+  openOffers?: number;
+};
 
 export function toRecord(row: RecordRow): OrganisationRecord {
   return {
@@ -98,16 +102,12 @@ export function distanceKm(latitude: number, longitude: number): SQL {
   return sql`(2 * 6371 * asin(sqrt(power(sin(radians(${organisations.latitude} - ${latitude}) / 2), 2) + cos(radians(${latitude})) * cos(radians(${organisations.latitude})) * power(sin(radians(${organisations.longitude} - ${longitude}) / 2), 2))))`;
 }
 
-/**
- * The WHERE clause and relevance of a directory search, shared by the list, the exports and the
- * map so that they always show the same organisations. Full text (French stems, accents folded)
- * over names, descriptions, needs and offers, or trigram similarity on the name for typos.
- */
-export function organisationFilters(
+/** Every condition of a directory query but its text. */
+export function filterConditions(
   labId: string | null,
   query: OrganisationListQuery,
   near?: NearPoint,
-): { where: SQL | undefined; rank: SQL | undefined } {
+): SQL[] {
   const conditions: SQL[] = [eq(organisations.status, query.status)];
   if (labId) conditions.push(eq(organisations.labId, labId));
   if (query.universe) conditions.push(eq(organisations.universe, query.universe));
@@ -143,17 +143,52 @@ export function organisationFilters(
       sql`${distanceKm(near.latitude, near.longitude)} <= ${near.radiusKm}`,
     );
   }
-  let rank: SQL | undefined;
-  const parsed = parseSearchQuery(query.q);
-  if (parsed) {
-    const tsquery = sql`websearch_to_tsquery('french_unaccent', ${parsed.text})`;
-    const name = sql`immutable_unaccent(lower(${organisations.name}))`;
-    conditions.push(
-      sql`(${organisations.searchVector} @@ ${tsquery} or ${name} % ${parsed.folded} or ${parsed.folded} <% ${name} or ${name} like ${`%${parsed.folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`,
-    );
-    rank = sql`(ts_rank_cd(${organisations.searchVector}, ${tsquery}, 1) + word_similarity(${parsed.folded}, ${name}))`;
-  }
-  return { where: and(...conditions), rank };
+  return conditions;
+}
+
+/**
+ * What a search text matches, each part answered by its own GIN index: French full text (stems,
+ * accents folded) over names, descriptions, needs and offers, or the name by trigrams: the text
+ * found in the name despite typos (word similarity ≥ 0.6, `<%`) or as a substring.
+ */
+interface TextMatch {
+  fullText: SQL;
+  name: SQL;
+  /** Relevance of a row given its search vector and folded name: full-text rank + word similarity. */
+  rankOf(vector: SQL | typeof organisations.searchVector, name: SQL | typeof organisations.nameFolded): SQL;
+}
+
+function textMatch(q: string | undefined): TextMatch | null {
+  const parsed = parseSearchQuery(q);
+  if (!parsed) return null;
+  const tsquery = sql`websearch_to_tsquery('french_unaccent', ${parsed.text})`;
+  const name = organisations.nameFolded;
+  const substring = `%${parsed.folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return {
+    fullText: sql`${organisations.searchVector} @@ ${tsquery}`,
+    name: sql`(${name} like ${substring} or ${parsed.folded} <% ${name})`,
+    rankOf: (vector, folded) =>
+      sql`(ts_rank_cd(${vector}, ${tsquery}, 1) + word_similarity(${parsed.folded}, ${folded}))`,
+  };
+}
+
+/**
+ * The WHERE clause and relevance of a directory search, shared by the list, the exports and the
+ * map so that they always show the same organisations. Full text (French stems, accents folded)
+ * over names, descriptions, needs and offers, or trigram word similarity on the name for typos.
+ */
+export function organisationFilters(
+  labId: string | null,
+  query: OrganisationListQuery,
+  near?: NearPoint,
+): { where: SQL | undefined; rank: SQL | undefined } {
+  const conditions = filterConditions(labId, query, near);
+  const match = textMatch(query.q);
+  if (match) conditions.push(sql`(${match.fullText} or ${match.name})`);
+  return {
+    where: and(...conditions),
+    rank: match?.rankOf(organisations.searchVector, organisations.nameFolded),
+  };
 }
 
 export function organisationOrder(rank: SQL | undefined, sort: OrganisationListQuery['sort']): SQL[] {
@@ -161,45 +196,114 @@ export function organisationOrder(rank: SQL | undefined, sort: OrganisationListQ
   return rank && sort === 'relevance' ? [desc(rank), ...byName] : byName;
 }
 
+/**
+ * How many matches a list counts: beyond, `total` stays at this figure with `totalCapped`, since
+ * an exact count of a broad search ("boulangerie", "local") costs more than the page itself.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
+/** How many of each index's first matches a search ranks for its first pages. */
+export const SEARCH_RANKED = 200;
+
+const uuidList = (ids: readonly string[]) =>
+  sql`(${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+
 export function organisationRepository(
   db: Db,
   nearOf: (code: string) => { latitude: number; longitude: number } | undefined = () => undefined,
 ): OrganisationRepository {
+  const listedColumns = {
+    ...recordColumns,
+    openNeeds: sql<number>`(select count(*) from ${needsOffers} n where n.organisation_id = ${ORGANISATION_ID} and n.kind = 'need' and n.status in ('open', 'in_discussion'))`,
+    openOffers: sql<number>`(select count(*) from ${needsOffers} n where n.organisation_id = ${ORGANISATION_ID} and n.kind = 'offer' and n.status in ('open', 'in_discussion'))`,
+  };
+
+  /**
+   * A search by relevance. An OR of the full-text and trigram conditions in one WHERE makes
+   * PostgreSQL rank (and fold, and count) every match; instead each index gives its candidates
+   * apart (materialized, so that a LIMIT cannot turn a bitmap scan into a sequential one). Of
+   * each, the first SEARCH_COUNT_CAP + 1 are counted and the first SEARCH_RANKED are ranked (all
+   * of them for a page beyond): below those figures every match is counted and ranked; above,
+   * the total says "more than 1,000" and the page is the best of the first matches each index
+   * gave. Names that match are their own index, so a broad word found in thousands of
+   * descriptions still ranks the organisations named after it first.
+   */
+  async function rankedSearch(conditions: SQL[], match: TextMatch, offset: number, pageSize: number) {
+    const cap = Math.max(SEARCH_COUNT_CAP, offset + pageSize) + 1;
+    const ranked = offset + pageSize <= SEARCH_RANKED ? SEARCH_RANKED : cap;
+    const candidates = (condition: SQL) =>
+      sql`select ${organisations.id} as id, ${organisations.name} as name, ${organisations.searchVector} as search_vector, ${organisations.nameFolded} as name_folded from ${organisations} where ${and(...conditions, condition)}`;
+    const [found] = rowsOf<{ total: number; capped: boolean; ids: string[] | null }>(
+      await db.execute(sql`
+        with full_text as materialized (${candidates(match.fullText)}),
+          by_name as materialized (${candidates(match.name)}),
+          counted as (
+            select id from (select id from full_text limit ${cap}) f
+            union select id from (select id from by_name limit ${cap}) n),
+          best as (
+            select distinct id, name, ${match.rankOf(sql.raw('c.search_vector'), sql.raw('c.name_folded'))} as rank
+            from ((select * from full_text limit ${ranked}) union all (select * from by_name limit ${ranked})) c)
+        select (select count(*)::int from counted) as total,
+          array(select id::text from best order by rank desc, name, id limit ${pageSize} offset ${offset}) as ids`),
+    );
+    const ids = found?.ids ?? [];
+    const n = Number(found?.total ?? 0);
+    const capped = n > SEARCH_COUNT_CAP;
+    const rows = ids.length
+      ? await db
+          .select(listedColumns)
+          .from(organisations)
+          .where(sql`${organisations.id} in ${uuidList(ids)}`)
+      : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return {
+      items: ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [toRecord(row)] : [];
+      }),
+      total: Math.min(n, SEARCH_COUNT_CAP),
+      ...(capped && { totalCapped: true }),
+    };
+  }
+
   return {
     async list(labId: string | null, query: OrganisationListQuery) {
       const centre = query.near ? nearOf(query.near) : undefined;
       if (query.near && !centre) return { items: [], total: 0 };
-      const { where, rank } = organisationFilters(
-        labId,
-        query,
-        centre && { ...centre, radiusKm: query.radiusKm },
-      );
-      const [rows, [total]] = await Promise.all([
+      const near = centre && { ...centre, radiusKm: query.radiusKm };
+      const offset = (query.page - 1) * query.pageSize;
+      const match = textMatch(query.q);
+      if (match && query.sort === 'relevance') {
+        return rankedSearch(filterConditions(labId, query, near), match, offset, query.pageSize);
+      }
+      const { where, rank } = organisationFilters(labId, query, near);
+      const [rows, [counted]] = await Promise.all([
         db
-          .select({
-            ...recordColumns,
-            openNeeds: sql<number>`(select count(*) from ${needsOffers} n where n.organisation_id = ${ORGANISATION_ID} and n.kind = 'need' and n.status in ('open', 'in_discussion'))`,
-            openOffers: sql<number>`(select count(*) from ${needsOffers} n where n.organisation_id = ${ORGANISATION_ID} and n.kind = 'offer' and n.status in ('open', 'in_discussion'))`,
-          })
+          .select(listedColumns)
           .from(organisations)
           .where(where)
           .orderBy(...organisationOrder(rank, query.sort))
           .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize),
-        db.select({ n: count() }).from(organisations).where(where),
+          .offset(offset),
+        db
+          .execute(
+            sql`select count(*)::int as n from (select 1 from ${organisations} where ${where} limit ${SEARCH_COUNT_CAP + 1}) matches`,
+          )
+          .then((result) => rowsOf<{ n: number }>(result)),
       ]);
-      return { items: rows.map(toRecord), total: total?.n ?? 0 };
+      const n = Number(counted?.n ?? 0);
+      return {
+        items: rows.map(toRecord),
+        total: Math.min(n, SEARCH_COUNT_CAP),
+        ...(n > SEARCH_COUNT_CAP && { totalCapped: true }),
+      };
     },
 
     async find(id: string) {
-      const [row] = await db
-        .select({
-          ...recordColumns,
-          openNeeds: sql<number>`(select count(*) from ${needsOffers} n where n.organisation_id = ${ORGANISATION_ID} and n.kind = 'need' and n.status in ('open', 'in_discussion'))`,
-          openOffers: sql<number>`(select count(*) from ${needsOffers} n where n.organisation_id = ${ORGANISATION_ID} and n.kind = 'offer' and n.status in ('open', 'in_discussion'))`,
-        })
-        .from(organisations)
-        .where(eq(organisations.id, id));
+      const [row] = await db.select(listedColumns).from(organisations).where(eq(organisations.id, id));
       return row ? toRecord(row) : undefined;
     },
 

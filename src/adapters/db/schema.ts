@@ -41,7 +41,8 @@ export const labs = pgTable('labs', {
  * An actor of the directory. The territory columns (EPCI, département, région) and the position
  * are resolved from the commune at write time, so that filters and the map need no join.
  * `search_vector` is generated: names weigh most, then descriptions, then needs and offers,
- * whose text the repository copies into `needs_offers_text` when they change.
+ * whose text the repository copies into `needs_offers_text` when they change; `name_folded` too
+ * (lower case, accents removed), trigram-indexed for typos.
  */
 export const organisations = pgTable(
   'organisations',
@@ -80,6 +81,8 @@ export const organisations = pgTable(
     /** Set when the organisation was merged into another one (it is then archived). */
     mergedInto: uuid('merged_into'),
     needsOffersText: text('needs_offers_text').notNull().default(''),
+    /** The name in lower case without accents, for trigram matching (typos) without folding it per row. */
+    nameFolded: text('name_folded').generatedAlwaysAs(sql`immutable_unaccent(lower(name))`),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       sql`setweight(to_tsvector('french_unaccent'::regconfig, coalesce(name, '')), 'A') || setweight(to_tsvector('french_unaccent'::regconfig, coalesce(description, '')), 'B') || setweight(to_tsvector('french_unaccent'::regconfig, coalesce(needs_offers_text, '')), 'C')`,
     ),
@@ -90,7 +93,7 @@ export const organisations = pgTable(
     index('organisations_lab_idx').on(t.labId, t.status, t.name),
     uniqueIndex('organisations_lab_siret_uq').on(t.labId, t.siret),
     uniqueIndex('organisations_lab_rna_uq').on(t.labId, t.rna),
-    index('organisations_name_trgm_idx').using('gin', sql`immutable_unaccent(lower(${t.name})) gin_trgm_ops`),
+    index('organisations_name_folded_trgm_idx').using('gin', sql`${t.nameFolded} gin_trgm_ops`),
     index('organisations_search_idx').using('gin', t.searchVector),
     index('organisations_themes_idx').using('gin', t.themes),
     index('organisations_lab_departement_idx').on(t.labId, t.departement),

@@ -10,10 +10,11 @@ export async function listOrganisations(
   query: OrganisationListQuery,
 ): Promise<OrganisationPage> {
   const labId = labFilter(actor, 'organisation.list');
-  const { items, total } = await services.organisations.list(labId, query);
+  const { items, total, totalCapped } = await services.organisations.list(labId, query);
   return {
     items: items.map((record) => presentOrganisation(services, actor, record)),
     total,
+    ...(totalCapped && { totalCapped }),
     page: query.page,
     pageSize: query.pageSize,
   };

@@ -7,7 +7,17 @@ const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns 
 const group = (names, message) => ({ group: names, message });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'web/dist', 'data', 'src/adapters/db/migrations', '.tmp', 'bench/out'] },
+  {
+    ignores: [
+      'node_modules',
+      'web/dist',
+      'data',
+      'src/adapters/db/migrations',
+      '.tmp',
+      '.scratch',
+      'bench/out',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -26,7 +26,7 @@ const places = territory();
 
 async function run(engine: Engine, file: string, count: number) {
   const labId = await createLab(engine.database, `bench-${count}-${Date.now()}`, ['67', '68']);
-  const directory = directoryRepository(engine.database.db, () => undefined);
+  const directory = directoryRepository(engine.database.db, () => undefined, engine.database.bulk);
   const { result, peakMb } = await withPeakMemory(() =>
     importRegistryFile(
       { directory, territory: places },

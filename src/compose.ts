@@ -74,7 +74,7 @@ export async function composeRuntime(database: Database, options: RuntimeOptions
     people: personRepository(db),
     needsOffers: needOfferRepository(db, nearOf),
     timeline: timelineRepository(db),
-    directory: directoryRepository(db, nearOf),
+    directory: directoryRepository(db, nearOf, database.bulk),
     peopleRetentionMonths: options.peopleRetentionMonths ?? DEFAULT_RETENTION_MONTHS,
     auditRetention: auditRetentionRepository(db),
     spreadsheets: spreadsheetCodec(),

@@ -9,10 +9,20 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** A transaction on one connection for bulk loads: raw statements and COPY, committed together. */
+export interface BulkSession {
+  query<R extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  /** Loads lines in COPY text format (tab-separated, `\N` for null) into `table`. */
+  copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
+}
 
 export interface Database {
   readonly db: Db;
@@ -21,6 +31,8 @@ export interface Database {
   migrate(): Promise<void>;
   /** PGlite never autovacuums: call after bulk writes so the planner's statistics stay right. */
   vacuumAnalyze(): Promise<void>;
+  /** Runs `work` in one transaction: everything it wrote is committed together, or nothing. */
+  bulk<T>(work: (session: BulkSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -53,6 +65,19 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     vacuumAnalyze: async () => {
       await client.exec('VACUUM ANALYZE');
     },
+    bulk: (work) =>
+      client.transaction((tx) =>
+        work({
+          query: async <R extends Record<string, unknown>>(text: string, params?: unknown[]) =>
+            (await tx.query<R>(text, params)).rows,
+          // PGlite reads COPY data from a blob it exposes as the device /dev/blob.
+          copyIn: async (table, columns, text) => {
+            await tx.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], {
+              blob: new Blob([text]),
+            });
+          },
+        }),
+      ),
     close: async () => {
       try {
         if (!client.closed) await client.close();
@@ -83,6 +108,32 @@ async function openPostgres(url: string): Promise<Database> {
     },
     vacuumAnalyze: async () => {
       await pool.query('VACUUM ANALYZE');
+    },
+    bulk: async (work) => {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('begin');
+        const result = await work({
+          query: async <R extends Record<string, unknown>>(text: string, params?: unknown[]) =>
+            (await client.query<R>(text, params)).rows,
+          copyIn: (table, columns, text) =>
+            pipeline(
+              Readable.from([Buffer.from(text)]),
+              client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)),
+            ),
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => {
+          broken = true;
+        });
+        throw error;
+      } finally {
+        // A connection whose rollback failed is discarded rather than handed to the next caller.
+        client.release(broken);
+      }
     },
     close: () => pool.end(),
   };

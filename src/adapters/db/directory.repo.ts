@@ -3,11 +3,11 @@ import type {
   DirectoryRepository,
   DuplicatePairRecord,
   ImportedWithPlace,
-  UpsertOutcome,
 } from '../../app/directory/ports.ts';
 import type { OrganisationListQuery } from '../../contracts/organisations.ts';
 import { DomainError } from '../../domain/errors.ts';
-import type { Db } from './database.ts';
+import type { Database, Db } from './database.ts';
+import { loadRegistry } from './registry-load.ts';
 import { pgErrorOf } from './errors.ts';
 import {
   organisationFilters,
@@ -27,14 +27,6 @@ import {
 } from './schema.ts';
 
 type Insert = typeof organisations.$inferInsert;
-
-/** A PostgreSQL array literal of text values (NULL kept), sent as one parameter and cast in SQL. */
-export function pgArray(values: readonly (string | number | null | undefined)[]): string {
-  const items = values.map((v) =>
-    v === null || v === undefined ? 'NULL' : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`,
-  );
-  return `{${items.join(',')}}`;
-}
 
 /** The columns a registry owns: an update from SIRENE or the RNA overwrites these, and only these. */
 function registryValues(labId: string, row: ImportedWithPlace, source: string): Insert {
@@ -67,6 +59,7 @@ function registryValues(labId: string, row: ImportedWithPlace, source: string): 
 export function directoryRepository(
   db: Db,
   nearOf: (code: string) => { latitude: number; longitude: number } | undefined,
+  bulk: Database['bulk'],
 ): DirectoryRepository {
   const nearPoint = (query: OrganisationListQuery): NearPoint | undefined | null => {
     if (!query.near) return undefined;
@@ -182,102 +175,8 @@ export function directoryRepository(
       });
     },
 
-    async upsertRegistryBatch(labId, key, rows, source): Promise<UpsertOutcome> {
-      const active = rows.filter((r) => r.active);
-      const closed = rows.filter((r) => !r.active);
-      return db.transaction(async (tx) => {
-        const outcome: UpsertOutcome = { created: 0, updated: 0, archived: 0 };
-        if (key === 'rna') {
-          // An association already known by its SIRET (from SIRENE or by hand) receives its RNA
-          // number instead of becoming a second organisation; a SIRET held by another RNA is dropped.
-          const sirets = active.map((r) => r.siret).filter((s): s is string => !!s);
-          if (sirets.length > 0) {
-            const owners = await tx
-              .select({ id: organisations.id, siret: organisations.siret, rna: organisations.rna })
-              .from(organisations)
-              .where(and(eq(organisations.labId, labId), inArray(organisations.siret, sirets)));
-            for (const owner of owners) {
-              for (const row of active) {
-                if (row.siret !== owner.siret) continue;
-                if (owner.rna === null)
-                  await tx.update(organisations).set({ rna: row.rna }).where(eq(organisations.id, owner.id));
-                else if (owner.rna !== row.rna) row.siret = null;
-              }
-            }
-          }
-        }
-        if (active.length > 0) {
-          // One parameter per column (a PostgreSQL array), not one per cell: building and sending
-          // 23,000 parameters per batch cost more than the database's own work.
-          const values = active.map((r) => registryValues(labId, r, source));
-          const column = <K extends keyof Insert>(key: K, cast: string) =>
-            sql`${pgArray(values.map((v) => v[key] as string | number | null | undefined))}::${sql.raw(cast)}`;
-          const conflict = key === 'siret' ? sql.raw('(lab_id, siret)') : sql.raw('(lab_id, rna)');
-          const result = await tx.execute(sql`
-            insert into organisations (lab_id, name, universe, siren, siret, rna, naf, naf_section, headcount_band,
-              commune_insee, epci, departement, region, latitude, longitude, position_precision, address, postal_code,
-              website, description, themes, source)
-            select lab_id, name, universe, siren, siret, rna, naf, naf_section, headcount_band, commune_insee, epci,
-              departement, region, latitude, longitude, position_precision, address, postal_code, website, description,
-              case when themes = '' then '{}'::text[] else string_to_array(themes, ',') end, source
-            from unnest(${column('labId', 'uuid[]')}, ${column('name', 'text[]')}, ${column('universe', 'text[]')},
-              ${column('siren', 'text[]')}, ${column('siret', 'text[]')}, ${column('rna', 'text[]')}, ${column('naf', 'text[]')},
-              ${column('nafSection', 'text[]')}, ${column('headcountBand', 'text[]')}, ${column('communeInsee', 'text[]')},
-              ${column('epci', 'text[]')}, ${column('departement', 'text[]')}, ${column('region', 'text[]')},
-              ${column('latitude', 'float8[]')}, ${column('longitude', 'float8[]')}, ${column('positionPrecision', 'text[]')},
-              ${column('address', 'text[]')}, ${column('postalCode', 'text[]')}, ${column('website', 'text[]')},
-              ${column('description', 'text[]')}, ${pgArray(values.map((v) => (v.themes ?? []).join(',')))}::text[],
-              ${column('source', 'text[]')})
-              as t(lab_id, name, universe, siren, siret, rna, naf, naf_section, headcount_band, commune_insee, epci,
-                departement, region, latitude, longitude, position_precision, address, postal_code, website, description,
-                themes, source)
-            on conflict ${conflict} do update set
-              -- A registry without a name for the row keeps the name a facilitator gave.
-              name = case when excluded.name = 'Établissement ' || coalesce(excluded.siret, '') then organisations.name else excluded.name end,
-              siren = coalesce(excluded.siren, organisations.siren),
-              siret = coalesce(excluded.siret, organisations.siret),
-              naf = coalesce(excluded.naf, organisations.naf),
-              naf_section = coalesce(excluded.naf_section, organisations.naf_section),
-              headcount_band = coalesce(excluded.headcount_band, organisations.headcount_band),
-              commune_insee = excluded.commune_insee,
-              epci = excluded.epci,
-              departement = excluded.departement,
-              region = excluded.region,
-              -- A position better than the commune's centre, set by hand, is kept.
-              latitude = case when organisations.position_precision = 'address' then organisations.latitude else excluded.latitude end,
-              longitude = case when organisations.position_precision = 'address' then organisations.longitude else excluded.longitude end,
-              position_precision = case when organisations.position_precision = 'address' then 'address' else excluded.position_precision end,
-              address = excluded.address,
-              postal_code = excluded.postal_code,
-              website = coalesce(organisations.website, excluded.website),
-              description = case when organisations.description = '' then excluded.description else organisations.description end,
-              updated_at = now()
-            returning (xmax = 0) as inserted`);
-          for (const r of rowsOf<{ inserted: boolean }>(result)) {
-            if (r.inserted) outcome.created++;
-            else outcome.updated++;
-          }
-        }
-        const closedKeys = closed
-          .map((r) => (key === 'siret' ? r.siret : r.rna))
-          .filter((k): k is string => !!k);
-        if (closedKeys.length > 0) {
-          const column = key === 'siret' ? organisations.siret : organisations.rna;
-          const archived = await tx
-            .update(organisations)
-            .set({ status: 'archived', updatedAt: new Date() })
-            .where(
-              and(
-                eq(organisations.labId, labId),
-                inArray(column, closedKeys),
-                eq(organisations.status, 'active'),
-              ),
-            )
-            .returning({ id: organisations.id });
-          outcome.archived = archived.length;
-        }
-        return outcome;
-      });
+    loadRegistry(labId, key, source, batches) {
+      return bulk((session) => loadRegistry(session, labId, key, source, batches));
     },
 
     async existingKeys(labId, sirets, rnas) {

@@ -102,6 +102,8 @@ export interface CsvOptions {
   encoding: FileEncoding;
   /** Columns the header must have (checked by name, in any order). */
   required: readonly string[];
+  /** Updated with the bytes read from the file so far, for a progress bar. */
+  progress?: { bytes: number };
 }
 
 function translate(error: unknown): unknown {
@@ -156,6 +158,8 @@ export async function* readCsv(path: string, options: CsvOptions): AsyncGenerato
   const source = createReadStream(path, { highWaterMark: 1 << 20 });
   const decoder = new Decoder(options.encoding);
   source.on('error', (e) => parser.destroy(e));
+  const progress = options.progress;
+  if (progress) source.on('data', (chunk) => (progress.bytes += chunk.length));
   decoder.on('error', (e) => parser.destroy(e));
   source.pipe(decoder).pipe(parser);
   let headers: string[] | null = null;

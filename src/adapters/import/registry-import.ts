@@ -1,18 +1,26 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
-import type { ImportedWithPlace } from '../../app/directory/ports.ts';
+import { statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import type { Services } from '../../app/ports.ts';
+import { detectEncoding, MalformedFileError, type FileEncoding } from './csv-stream.ts';
 import {
-  mapRnaRow,
-  mapSireneRow,
-  REJECTION_MESSAGES,
-  RNA_REQUIRED_COLUMNS,
-  SIRENE_REQUIRED_COLUMNS,
-  type RowProblem,
-} from '../../domain/directory/import-row.ts';
-import { detectEncoding, readCsv, type CsvOptions, type FileEncoding } from './csv-stream.ts';
+  LAYOUTS,
+  readRegistry,
+  type ReadBatch,
+  type RegistryKind,
+  type RegistryReadCounts,
+  type RegistryReadOptions,
+} from './registry-reader.ts';
+import type { ReaderMessage } from './registry-reader-protocol.ts';
 
-export type RegistryKind = 'sirene' | 'rna';
+export type { RegistryKind } from './registry-reader.ts';
+
+export interface ImportProgress {
+  /** Bytes of the file read, and its size: the share done and the time left. */
+  bytes: number;
+  totalBytes: number;
+  /** Rows of the file read so far. */
+  rows: number;
+}
 
 export interface RegistryImportOptions {
   kind: RegistryKind;
@@ -21,11 +29,13 @@ export interface RegistryImportOptions {
   /** Only rows whose commune lies in these départements; null imports every row. */
   departements: readonly string[] | null;
   reportPath: string;
+  /** Rows per COPY batch. */
   batchSize?: number;
-  /** Called after each batch with the rows read so far and the file's total. */
-  onProgress?: (done: number, total: number) => void;
-  /** Called once the file is checked, before anything is written. */
-  onChecked?: (total: number, encoding: FileEncoding) => void;
+  /** Reads the file in a worker thread, in parallel with the database's work (the default). */
+  worker?: boolean;
+  /** Called once the encoding is known, before anything is read. */
+  onStart?: (totalBytes: number, encoding: FileEncoding) => void;
+  onProgress?: (progress: ImportProgress) => void;
 }
 
 export interface RegistryImportSummary {
@@ -41,32 +51,54 @@ export interface RegistryImportSummary {
   seconds: number;
 }
 
-const LAYOUTS: Record<
-  RegistryKind,
-  { delimiter: string; required: readonly string[]; commune: string; key: 'siret' | 'rna' }
-> = {
-  sirene: {
-    delimiter: ',',
-    required: SIRENE_REQUIRED_COLUMNS,
-    commune: 'codeCommuneEtablissement',
-    key: 'siret',
-  },
-  rna: { delimiter: ';', required: RNA_REQUIRED_COLUMNS, commune: 'adrs_codeinsee', key: 'rna' },
-};
+type Reader = AsyncGenerator<ReadBatch, RegistryReadCounts, undefined>;
 
-function reportCell(text: string): string {
-  return /[";\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-async function writeLine(stream: WriteStream, line: string): Promise<void> {
-  if (!stream.write(line)) await once(stream, 'drain');
+/** The reader run in a worker thread, seen from here as the same generator. */
+async function* readInWorker(options: RegistryReadOptions): Reader {
+  const worker = new Worker(new URL('./registry-reader.worker.mjs', import.meta.url), {
+    workerData: options,
+  });
+  const queue: ReaderMessage[] = [];
+  let wake: (() => void) | null = null;
+  const push = (message: ReaderMessage) => {
+    queue.push(message);
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', push);
+  worker.on('error', (error: Error) => push({ type: 'failed', message: error.stack ?? error.message }));
+  worker.on('exit', (code) => {
+    if (code !== 0) push({ type: 'failed', message: `reader thread exited with code ${code}` });
+  });
+  try {
+    for (;;) {
+      if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const message = queue.shift();
+      if (!message) continue;
+      switch (message.type) {
+        case 'batch':
+          worker.postMessage('credit');
+          yield message.batch;
+          break;
+        case 'done':
+          return message.counts;
+        case 'malformed':
+          throw new MalformedFileError(message.line, message.fr, message.en);
+        case 'failed':
+          throw new Error(`Lecture du fichier interrompue / reading the file failed: ${message.message}`);
+      }
+    }
+  } finally {
+    // Also when the database failed first: the thread must not go on reading for nobody.
+    await worker.terminate();
+  }
 }
 
 /**
- * Imports a registry file into a lab. The file is read twice, streaming: first to check it whole
- * (encoding, quotes, columns) so that a malformed file writes nothing; then to upsert its rows in
- * batches keyed by SIRET or RNA number, each batch in one transaction. Every rejected row goes to
- * the report with its line, column and reason; an import run twice changes nothing the second time.
+ * Imports a registry file into a lab: read once, streaming (in a worker thread by default), its
+ * kept rows are upserted by SIRET or RNA number in one transaction — a file found malformed at its
+ * last line writes nothing, and an import run twice changes nothing the second time. Every
+ * rejected row goes to the report with its line, column and reason.
  */
 export async function importRegistryFile(
   services: Pick<Services, 'directory' | 'territory'>,
@@ -75,93 +107,43 @@ export async function importRegistryFile(
   const started = performance.now();
   const layout = LAYOUTS[options.kind];
   const encoding: FileEncoding = options.kind === 'rna' ? await detectEncoding(options.file) : 'utf-8';
-  const csv: CsvOptions = { delimiter: layout.delimiter, encoding, required: layout.required };
+  const totalBytes = statSync(options.file).size;
+  options.onStart?.(totalBytes, encoding);
+  const readOptions: RegistryReadOptions = {
+    kind: options.kind,
+    file: options.file,
+    encoding,
+    departements: options.departements,
+    reportPath: options.reportPath,
+    batchSize: options.batchSize ?? 2000,
+  };
+  const reader: Reader =
+    options.worker === false ? readRegistry(readOptions, services.territory) : readInWorker(readOptions);
 
-  let total = 0;
-  for await (const _row of readCsv(options.file, csv)) total++;
-  options.onChecked?.(total, encoding);
-
-  const wanted = options.departements ? new Set(options.departements) : null;
-  const map = options.kind === 'sirene' ? mapSireneRow : mapRnaRow;
-  const batchSize = options.batchSize ?? 1000;
-  const report = createWriteStream(options.reportPath, { encoding: 'utf8' });
-  await writeLine(report, '\uFEFFligne;colonne;raison;valeur;reason\n');
-  const summary: RegistryImportSummary = {
-    rows: 0,
-    created: 0,
-    updated: 0,
-    archived: 0,
-    skipped: 0,
-    rejected: 0,
+  let counts: RegistryReadCounts | null = null;
+  async function* batches(): AsyncGenerator<ReadBatch> {
+    let next = await reader.next();
+    while (!next.done) {
+      const batch = next.value;
+      yield batch;
+      // Resumed once the batch is in the database.
+      options.onProgress?.({ bytes: batch.bytes, totalBytes, rows: batch.read });
+      next = await reader.next();
+    }
+    counts = next.value;
+  }
+  const outcome = await services.directory.loadRegistry(options.labId, layout.key, options.kind, batches());
+  const read: RegistryReadCounts = counts ?? { rows: 0, outside: 0, closed: 0, rejected: 0 };
+  options.onProgress?.({ bytes: totalBytes, totalBytes, rows: read.rows });
+  return {
+    rows: read.rows,
+    created: outcome.created,
+    updated: outcome.updated,
+    archived: outcome.archived,
+    skipped: read.outside + read.closed - outcome.archived,
+    rejected: read.rejected,
     encoding,
     reportPath: options.reportPath,
-    seconds: 0,
+    seconds: (performance.now() - started) / 1000,
   };
-  const seen = new Set<string>();
-  let batch: ImportedWithPlace[] = [];
-
-  const reject = async (line: number, problems: RowProblem[]) => {
-    summary.rejected++;
-    for (const p of problems) {
-      const m = REJECTION_MESSAGES[p.reason];
-      await writeLine(report, `${[String(line), p.column, m.fr, p.value, m.en].map(reportCell).join(';')}\n`);
-    }
-  };
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const outcome = await services.directory.upsertRegistryBatch(
-      options.labId,
-      layout.key,
-      batch,
-      options.kind,
-    );
-    // Closed establishments are only used to archive known ones; the others are not imported.
-    summary.skipped += batch.filter((r) => !r.active).length - outcome.archived;
-    summary.created += outcome.created;
-    summary.updated += outcome.updated;
-    summary.archived += outcome.archived;
-    batch = [];
-    options.onProgress?.(summary.rows, total);
-  };
-
-  try {
-    for await (const { line, values } of readCsv(options.file, csv)) {
-      summary.rows++;
-      const code = (values[layout.commune] ?? '').trim().toUpperCase();
-      if (wanted && (code === '' || !wanted.has(services.territory.departementOfCommune(code)))) {
-        summary.skipped++;
-        continue;
-      }
-      const mapped = map(values);
-      if (!mapped.ok) {
-        await reject(line, mapped.problems);
-        continue;
-      }
-      const row = mapped.value;
-      const place = row.communeInsee ? services.territory.resolve(row.communeInsee) : undefined;
-      if (row.communeInsee && !place) {
-        await reject(line, [{ column: layout.commune, reason: 'commune_unknown', value: row.communeInsee }]);
-        continue;
-      }
-      const key = layout.key === 'siret' ? row.siret : row.rna;
-      if (key) {
-        if (seen.has(key)) {
-          await reject(line, [
-            { column: layout.key === 'siret' ? 'siret' : 'id', reason: 'duplicate_in_file', value: key },
-          ]);
-          continue;
-        }
-        seen.add(key);
-      }
-      batch.push({ ...row, place: place ?? null });
-      if (batch.length >= batchSize) await flush();
-    }
-    await flush();
-  } finally {
-    report.end();
-    await once(report, 'close');
-  }
-  options.onProgress?.(summary.rows, total);
-  summary.seconds = (performance.now() - started) / 1000;
-  return summary;
 }

@@ -8,6 +8,7 @@ import type {
 } from '../../contracts/directory.ts';
 import type { ImportedOrganisation } from '../../domain/directory/import-row.ts';
 import type { OrganisationRecord, OrganisationWrite } from '../ports.ts';
+import type { RegistryBatch } from './registry-batch.ts';
 
 /** A commune resolved to every level of the official territory, with its centre. */
 export interface Place {
@@ -158,12 +159,15 @@ export interface DirectoryRepository {
     absorbedId: string,
     patch: Partial<OrganisationWrite>,
   ): Promise<Record<string, number>>;
-  /** Registry upsert keyed by SIRET or RNA number: the whole batch or nothing. */
-  upsertRegistryBatch(
+  /**
+   * Registry rows upserted by SIRET or RNA number (closed ones archive what the lab holds), in one
+   * transaction: the whole file or nothing.
+   */
+  loadRegistry(
     labId: string,
     key: 'siret' | 'rna',
-    rows: ImportedWithPlace[],
     source: 'sirene' | 'rna',
+    batches: AsyncIterable<RegistryBatch>,
   ): Promise<UpsertOutcome>;
   /** The ids of existing organisations of the lab by SIRET and RNA number. */
   existingKeys(

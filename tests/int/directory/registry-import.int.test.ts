@@ -11,6 +11,8 @@ import {
   type RegistryImportOptions,
 } from '../../../src/adapters/import/registry-import.ts';
 import type { ImportedWithPlace } from '../../../src/app/directory/ports.ts';
+import { registryBatch } from '../../../src/app/directory/registry-batch.ts';
+import { MERGE_EVERY } from '../../../src/adapters/db/registry-load.ts';
 import { databaseAvailable, testEngine } from '../../support/database.ts';
 import { useHarness } from '../../support/harness.ts';
 
@@ -180,7 +182,7 @@ describe.skipIf(!databaseAvailable())(`registry imports on ${testEngine}`, () =>
     expect(await count(sql`true`)).toBe(before);
   });
 
-  it('writes a batch whole or not at all', async () => {
+  it('writes the whole file or nothing: a bad row in a later batch undoes the earlier ones', async () => {
     const place = harness.runtime.services.territory.resolve('38185') ?? null;
     const row = (n: number, universe: string | null): ImportedWithPlace => ({
       name: `Lot ${n}`,
@@ -202,15 +204,42 @@ describe.skipIf(!databaseAvailable())(`registry imports on ${testEngine}`, () =>
       contact: null,
       place,
     });
+    async function* batches() {
+      yield registryBatch([row(3001, 'sme'), row(3002, 'company')]);
+      yield registryBatch([row(3003, 'sme'), row(3004, null)]);
+    }
     await expect(
-      harness.runtime.services.directory.upsertRegistryBatch(
-        isere,
-        'siret',
-        [row(3001, 'sme'), row(3002, null)],
-        'sirene',
-      ),
+      harness.runtime.services.directory.loadRegistry(isere, 'siret', 'sirene', batches()),
     ).rejects.toThrow();
-    expect(await count(sql`siret = ${siretOf(3001)}`)).toBe(0);
+    expect(await count(sql`siret in (${siretOf(3001)}, ${siretOf(3003)})`)).toBe(0);
+  });
+
+  it('writes nothing when the file turns out malformed after thousands of rows', async () => {
+    const before = await count(sql`true`);
+    const good = [...generatedSireneLines(3_000, ['38185'], 70_000)];
+    const file = write('late-quote.csv', [SIRENE_HEADER, ...good, `"${good[0]!}`].join('\n'));
+    await expect(run({ kind: 'sirene', file, batchSize: 250 })).rejects.toMatchObject({
+      name: 'MalformedFileError',
+      line: 3_002,
+    });
+    expect(await count(sql`true`)).toBe(before);
+  });
+
+  it('imports a file larger than one merge chunk in a worker thread, and updates every row on a second run', async () => {
+    const rows = MERGE_EVERY * 2 + 500;
+    const file = write(
+      'chunks.csv',
+      [SIRENE_HEADER, ...generatedSireneLines(rows, ['38185', '38421'], 90_000)].join('\n'),
+    );
+    const progress: number[] = [];
+    const first = await run({ kind: 'sirene', file, onProgress: (p) => progress.push(p.rows) });
+    // One generated row in ten is a closed establishment.
+    expect(first).toMatchObject({ rows, rejected: 0, created: rows - rows / 10 });
+    expect(first.created + first.skipped).toBe(rows);
+    expect(progress.at(-1)).toBe(rows);
+    expect(progress.length).toBeGreaterThan(10);
+    const second = await run({ kind: 'sirene', file, worker: false });
+    expect(second).toMatchObject({ created: 0, updated: first.created, rejected: 0 });
   });
 
   it('imports the RNA: real rna_waldec and rna_import rows, a Windows-1252 file with its accents', async () => {

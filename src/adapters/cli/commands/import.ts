@@ -21,7 +21,7 @@ const OptionsSchema = z.object({
     .optional(),
   lab: z.string().min(1).optional(),
   report: z.string().min(1).optional(),
-  batch: z.coerce.number().int().min(1).max(5000).default(1000),
+  batch: z.coerce.number().int().min(1).max(50_000).default(2000),
 });
 
 /**
@@ -63,7 +63,7 @@ async function run(kind: RegistryKind, file: string, raw: Record<string, unknown
     : null;
   const database = await openMigratedDatabase(readEnv());
   const bar = new SingleBar({
-    format: 'Import {bar} {percentage}% | {value}/{total} lignes | {rate} lignes/s | reste {eta_formatted}',
+    format: 'Import {bar} {percentage}% | {rows} lignes | {rate} lignes/s | reste {eta_formatted}',
     barCompleteChar: '█',
     barIncompleteChar: '░',
     hideCursor: true,
@@ -81,9 +81,8 @@ async function run(kind: RegistryKind, file: string, raw: Record<string, unknown
     // The report goes to the working directory: the registry file may sit on a read-only disk.
     const reportPath = options.report ?? `${basename(file)}.rejets.csv`;
     const started = performance.now();
-    process.stdout.write(`Vérification de ${file}… / checking the file…\n`);
     const summary = await importRegistryFile(
-      { directory: directoryRepository(database.db, nearOf), territory: places },
+      { directory: directoryRepository(database.db, nearOf, database.bulk), territory: places },
       {
         kind,
         file,
@@ -91,14 +90,18 @@ async function run(kind: RegistryKind, file: string, raw: Record<string, unknown
         departements,
         reportPath,
         batchSize: options.batch,
-        onChecked: (total, encoding) => {
+        onStart: (totalBytes, encoding) => {
           process.stdout.write(
-            `${total.toLocaleString('fr-FR')} lignes, encodage ${encoding}, vers le labo « ${lab.name} »\n`,
+            `${file} : ${(totalBytes / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo, encodage ${encoding}, vers le labo « ${lab.name} »\n`,
           );
-          bar.start(total, 0, { rate: '0' });
+          // The bar counts bytes: the number of lines is unknown until the end of a single reading.
+          bar.start(totalBytes, 0, { rows: '0', rate: '0' });
         },
-        onProgress: (done) =>
-          bar.update(done, { rate: formatRate(done, (performance.now() - started) / 1000) }),
+        onProgress: ({ bytes, rows }) =>
+          bar.update(bytes, {
+            rows: rows.toLocaleString('fr-FR'),
+            rate: formatRate(rows, (performance.now() - started) / 1000),
+          }),
       },
     );
     bar.stop();
@@ -153,7 +156,7 @@ export function registerImportCommands(program: Command): void {
         '--report <file>',
         'rapport des lignes rejetées (défaut : FICHIER.rejets.csv) / report of rejected lines',
       )
-      .option('--batch <rows>', 'lignes par transaction / rows per transaction', '1000')
+      .option('--batch <rows>', 'lignes par envoi à la base / rows per batch sent to the database', '2000')
       .action((file: string, options: Record<string, unknown>) => run(kind, file, options));
   }
 }

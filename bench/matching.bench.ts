@@ -2,11 +2,12 @@
 // 100,000, and the top 10 of every organisation of a 10,000-organisation département, beside the
 // BM25 baseline. Profiles are synthetic, recombined from the evaluation set's real-style texts
 // and spread over real communes. Each phase runs in its own process so its peak memory is its own.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadGeography } from '../src/adapters/geo/load-geography.ts';
+import { rankProfilesParallel } from '../src/adapters/matching/rank-parallel.ts';
 import { bm25Scores, buildBm25 } from '../src/domain/matching/baselines/bm25.ts';
 import { candidateIndex } from '../src/domain/matching/candidates.ts';
 import { prepareCorpus } from '../src/domain/matching/corpus.ts';
@@ -154,82 +155,77 @@ const cpuSeconds = (from: NodeJS.CpuUsage) => {
   return (used.user + used.system) / 1e6;
 };
 
-/** One share of the département's seekers, in a child process: prints "ms peakMiB". */
-function phaseShare(from: number, to: number): void {
-  const { profiles, lookup } = departement();
-  const t = performance.now();
-  const corpus = prepareCorpus(profiles, lookup, WEIGHTS);
-  for (let i = from; i < to; i += 1) suggestFor(corpus, i, { top: 10, mode: 'complementary' });
-  console.log(`${performance.now() - t} ${peakMiB()}`);
+interface DepartementRun {
+  wallMs: number;
+  cpuS: number;
+  mib: number;
 }
 
-function runShare(from: number, to: number): Promise<{ ms: number; mib: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [
-      ...process.execArgv,
-      fileURLToPath(import.meta.url),
-      '--phase',
-      'share',
-      String(from),
-      String(to),
-    ]);
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', () => {
-      const [ms, mib] = out.trim().split(' ').map(Number);
-      resolve({ ms: ms ?? NaN, mib: mib ?? NaN });
-    });
-  });
-}
-
-async function phaseTwo(): Promise<void> {
+/** One way of ranking the whole département, in this process: prints its figures as JSON. */
+async function phaseDepartement(how: string): Promise<void> {
   const { profiles, lookup } = departement();
+  const options = { top: 10, mode: 'complementary' as const };
   const cpu = process.cpuUsage();
   const t = performance.now();
-  const corpus = prepareCorpus(profiles, lookup, WEIGHTS);
-  for (let i = 0; i < profiles.length; i += 1) suggestFor(corpus, i, { top: 10, mode: 'complementary' });
-  const engineMs = performance.now() - t;
-  const engineCpu = cpuSeconds(cpu);
-  const engineMiB = peakMiB();
-  // Two processes, each analysing the whole département and ranking half of it.
-  const t2 = performance.now();
-  const half = profiles.length / 2;
-  const shares = await Promise.all([runShare(0, half), runShare(half, profiles.length)]);
-  const twoMs = performance.now() - t2;
-  const cpu3 = process.cpuUsage();
-  const t3 = performance.now();
-  const bm25 = buildBm25(profiles);
-  for (let i = 0; i < profiles.length; i += 1) topOfScores(bm25Scores(bm25, i), 10);
-  const bm25Ms = performance.now() - t3;
-  const bm25Cpu = cpuSeconds(cpu3);
-  console.log('## Top 10 of every organisation of a département (10,000 in Bas-Rhin)\n');
-  console.log('| ranker | wall time | CPU time | per organisation | peak memory (RSS) |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
+  if (how === 'one') {
+    const corpus = prepareCorpus(profiles, lookup, WEIGHTS);
+    for (let i = 0; i < profiles.length; i += 1) suggestFor(corpus, i, options);
+  } else if (how === 'rebuild' || how === 'shared') {
+    await rankProfilesParallel(profiles, lookup, options, { threads: 2, sharing: how });
+  } else {
+    const bm25 = buildBm25(profiles);
+    for (let i = 0; i < profiles.length; i += 1) topOfScores(bm25Scores(bm25, i), 10);
+  }
+  // process.cpuUsage and maxRSS count every thread of the process.
+  const run: DepartementRun = { wallMs: performance.now() - t, cpuS: cpuSeconds(cpu), mib: peakMiB() };
+  console.log(JSON.stringify(run));
+}
+
+function runDepartement(how: string): DepartementRun {
+  const out = execFileSync(process.execPath, [
+    ...process.execArgv,
+    fileURLToPath(import.meta.url),
+    '--phase',
+    'departement',
+    how,
+  ]);
+  return JSON.parse(out.toString()) as DepartementRun;
+}
+
+function phaseTwo(): void {
+  const n = 10_000;
+  const rows: [string, string][] = [
+    ['engine, one thread (analysis included)', 'one'],
+    ['engine, 2 worker threads, corpus prepared once and shared (compact form)', 'shared'],
+    ['engine, 2 worker threads, each thread prepares the corpus', 'rebuild'],
+    ['BM25 baseline, one thread (index included)', 'bm25'],
+  ];
+  console.log(`## Top 10 of every organisation of a département (${n.toLocaleString('en')} in Bas-Rhin)\n`);
   console.log(
-    `| engine, one thread (analysis included) | ${seconds(engineMs)} | ${engineCpu.toFixed(1)} s | ${(engineMs / profiles.length).toFixed(2)} ms | ${engineMiB} MiB |`,
+    '| ranker | wall time | CPU time (all threads) | per organisation (wall) | peak memory (RSS) | load at start |',
   );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const [label, how] of rows) {
+    const before = loadavg()[0] as number;
+    const r = runDepartement(how);
+    console.log(
+      `| ${label} | ${seconds(r.wallMs)} | ${r.cpuS.toFixed(1)} s | ${(r.wallMs / n).toFixed(2)} ms | ${r.mib} MiB | load ${before.toFixed(1)} |`,
+    );
+  }
   console.log(
-    `| engine, two processes (each analyses all, ranks half) | ${seconds(twoMs)} | — | — | ${shares.map((s) => s.mib).join(' + ')} MiB |`,
-  );
-  console.log(
-    `| BM25 baseline, one thread (index included) | ${seconds(bm25Ms)} | ${bm25Cpu.toFixed(1)} s | ${(bm25Ms / profiles.length).toFixed(2)} ms | ${peakMiB()} MiB (cumulative) |`,
-  );
-  console.log(
-    `\nLoad average when done: ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' / ')} (2 cores): wall times above include other processes' load.`,
+    `\nThe last column is the 1-minute load average when the run started (2 cores): wall times include other processes' load.`,
   );
 }
 
 const phase = process.argv[process.argv.indexOf('--phase') + 1];
 if (process.argv.includes('--phase')) {
   if (phase === 'one') phaseOne();
-  else if (phase === 'share') phaseShare(Number(process.argv.at(-2)), Number(process.argv.at(-1)));
-  else await phaseTwo();
+  else if (phase === 'departement') await phaseDepartement(process.argv.at(-1) ?? 'one');
+  else phaseTwo();
 } else {
   console.log(`# Matching benchmark — engine ${ENGINE_VERSION}, Node ${process.version}\n`);
-  for (const p of ['one', 'two']) {
+  // `-- --departement`: only the département batch (about a minute and a half).
+  for (const p of process.argv.includes('--departement') ? ['two'] : ['one', 'two']) {
     const out = execFileSync(
       process.execPath,
       [...process.execArgv, fileURLToPath(import.meta.url), '--phase', p],

@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BadInput, parseProfiles } from './suggest.ts';
+import type { MatchProfile } from '../../../domain/matching/model.ts';
+import { rankProfiles } from '../../../domain/matching/rank-profiles.ts';
+import { loadGeography } from '../../geo/load-geography.ts';
+import { BadInput, PARALLEL_FROM, parseProfiles } from './suggest.ts';
 
 const valid = (overrides: Record<string, unknown> = {}) => ({
   id: 'a',
@@ -91,4 +94,23 @@ describe('labo suggest', { timeout: 60_000 }, () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('malformed JSON');
   }, 30_000);
+
+  it('splits a large file over threads with the one-thread result', () => {
+    const fixture = (
+      JSON.parse(
+        readFileSync(new URL('../../../../bench/fixtures/matching/profiles.json', import.meta.url), 'utf8'),
+      ) as { profiles: MatchProfile[] }
+    ).profiles;
+    const profiles = Array.from({ length: PARALLEL_FROM }, (_, i) => ({
+      ...(fixture[i % fixture.length] as MatchProfile),
+      id: `x${i}`,
+    }));
+    const input = join(dir, 'many.json');
+    const output = join(dir, 'many-out.json');
+    writeFileSync(input, JSON.stringify({ profiles }));
+    const ok = run('--in', input, '--out', output, '--top', '3');
+    expect(ok.status, ok.stderr).toBe(0);
+    const expected = rankProfiles(profiles, loadGeography().lookup, { top: 3, mode: 'complementary' });
+    expect(readFileSync(output, 'utf8')).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+  }, 60_000);
 });

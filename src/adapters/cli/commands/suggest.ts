@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { z } from 'zod';
 import { rankProfiles } from '../../../domain/matching/rank-profiles.ts';
@@ -11,6 +12,7 @@ import {
   type Theme,
 } from '../../../domain/matching/model.ts';
 import { loadGeography } from '../../geo/load-geography.ts';
+import { rankProfilesParallel } from '../../matching/rank-parallel.ts';
 
 const BAD_INPUT = 2;
 
@@ -83,9 +85,9 @@ export function registerSuggest(program: Command): void {
     .option('--for <id>', 'only this organisation')
     .option('--mode <mode>', 'complementary (default) or improbable', parseMode, 'complementary')
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : BAD_INPUT))
-    .action((options: SuggestCliOptions) => {
+    .action(async (options: SuggestCliOptions) => {
       try {
-        runSuggest(options);
+        await runSuggest(options);
       } catch (error) {
         if (!(error instanceof BadInput)) throw error;
         process.stderr.write(`labo suggest: ${error.message}\n`);
@@ -94,17 +96,30 @@ export function registerSuggest(program: Command): void {
     });
 }
 
-function runSuggest(options: SuggestCliOptions): void {
+/**
+ * From this many organisations to rank, the work is split over worker threads (one per core, at
+ * most MAX_THREADS); below it, starting threads costs more than it saves (about half a second).
+ */
+export const PARALLEL_FROM = 500;
+const MAX_THREADS = 4;
+
+async function runSuggest(options: SuggestCliOptions): Promise<void> {
   const profiles = readProfiles(options.in);
   if (options.for !== undefined && !profiles.some((p) => p.id === options.for)) {
     throw new BadInput(`--for: no profile has id ${JSON.stringify(options.for)}`);
   }
   const geo = profiles.some((p) => p.insee) ? loadGeography().lookup : noGeography;
-  const rankings = rankProfiles(profiles, geo, {
+  const rankOptions = {
     top: options.top,
     mode: options.mode,
     ...(options.for !== undefined ? { forIds: [options.for] } : {}),
-  });
+  };
+  const seekers = options.for !== undefined ? 1 : profiles.length;
+  const threads = Math.min(availableParallelism(), MAX_THREADS);
+  const rankings =
+    seekers >= PARALLEL_FROM && threads > 1
+      ? await rankProfilesParallel(profiles, geo, rankOptions, { threads, sharing: 'shared' })
+      : rankProfiles(profiles, geo, rankOptions);
   writeFileSync(options.out, `${JSON.stringify(rankings, null, 2)}\n`);
 }
 

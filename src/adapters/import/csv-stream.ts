@@ -102,6 +102,8 @@ export interface CsvOptions {
   encoding: FileEncoding;
   /** Columns the header must have (checked by name, in any order). */
   required: readonly string[];
+  /** Only these columns go into each row's values (all when absent). */
+  keep?: readonly string[];
   /** Updated with the bytes read from the file so far, for a progress bar. */
   progress?: { bytes: number };
 }
@@ -163,6 +165,7 @@ export async function* readCsv(path: string, options: CsvOptions): AsyncGenerato
   decoder.on('error', (e) => parser.destroy(e));
   source.pipe(decoder).pipe(parser);
   let headers: string[] | null = null;
+  let kept: number[] = [];
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (!headers) {
@@ -175,10 +178,12 @@ export async function* readCsv(path: string, options: CsvOptions): AsyncGenerato
             `Line 1: columns missing from the header: ${missing.join(', ')}.`,
           );
         }
+        const keep = options.keep ? new Set(options.keep) : null;
+        kept = headers.flatMap((h, i) => (!keep || keep.has(h) ? [i] : []));
         continue;
       }
       const values: Record<string, string> = {};
-      for (let i = 0; i < headers.length; i++) values[headers[i]!] = item.record[i] ?? '';
+      for (const i of kept) values[headers[i]!] = item.record[i] ?? '';
       yield { line: item.info.lines, values };
     }
   } catch (error) {

@@ -10,7 +10,9 @@ import {
   type RegistryReadCounts,
   type RegistryReadOptions,
 } from './registry-reader.ts';
-import type { ReaderMessage } from './registry-reader-protocol.ts';
+import type { ReaderData, ReaderMessage } from './registry-reader-protocol.ts';
+import type { Place } from '../../app/directory/ports.ts';
+import { territory } from '../territory/territory.ts';
 
 export type { RegistryKind } from './registry-reader.ts';
 
@@ -53,11 +55,25 @@ export interface RegistryImportSummary {
 
 type Reader = AsyncGenerator<ReadBatch, RegistryReadCounts, undefined>;
 
+/**
+ * The communes the reader needs: with a filter, those of the départements asked for and those
+ * whose code starts like one (so that a code resolving elsewhere is still told apart from an
+ * unknown one); the others fall back on their code's prefix, as with the whole table.
+ */
+function placesFor(departements: readonly string[] | null): ReadonlyMap<string, Place> {
+  const all = territory().places;
+  if (!departements) return all;
+  const wanted = new Set(departements);
+  const prefix = (code: string) => (code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2));
+  return new Map(
+    [...all].filter(([code, place]) => wanted.has(place.departement) || wanted.has(prefix(code))),
+  );
+}
+
 /** The reader run in a worker thread, seen from here as the same generator. */
 async function* readInWorker(options: RegistryReadOptions): Reader {
-  const worker = new Worker(new URL('./registry-reader.worker.mjs', import.meta.url), {
-    workerData: options,
-  });
+  const data: ReaderData = { options, places: placesFor(options.departements) };
+  const worker = new Worker(new URL('./registry-reader.worker.mjs', import.meta.url), { workerData: data });
   const queue: ReaderMessage[] = [];
   let wake: (() => void) | null = null;
   const push = (message: ReaderMessage) => {

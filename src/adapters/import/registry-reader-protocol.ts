@@ -1,4 +1,5 @@
-import type { ReadBatch, RegistryReadCounts } from './registry-reader.ts';
+import type { Place } from '../../app/directory/ports.ts';
+import type { ReadBatch, RegistryReadCounts, RegistryReadOptions } from './registry-reader.ts';
 
 /**
  * Batches the reading thread may post ahead of the database: enough to keep reading while the
@@ -12,3 +13,9 @@ export type ReaderMessage =
   | { type: 'done'; counts: RegistryReadCounts }
   | { type: 'malformed'; line: number | null; fr: string; en: string }
   | { type: 'failed'; message: string };
+
+/** What the reading thread starts with: its options and the communes it may meet, already resolved. */
+export interface ReaderData {
+  options: RegistryReadOptions;
+  places: ReadonlyMap<string, Place>;
+}

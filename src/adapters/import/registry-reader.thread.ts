@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { territory } from '../territory/territory.ts';
+import { communeResolver } from '../territory/territory.ts';
 import { MalformedFileError } from './csv-stream.ts';
-import { readRegistry, type RegistryReadOptions } from './registry-reader.ts';
-import { IN_FLIGHT, type ReaderMessage } from './registry-reader-protocol.ts';
+import { readRegistry } from './registry-reader.ts';
+import { IN_FLIGHT, type ReaderMessage, type ReaderData } from './registry-reader-protocol.ts';
 
 /**
  * The reading thread: parses, checks and encodes the file while the main thread writes the
@@ -22,7 +22,8 @@ port.on('message', (message: unknown) => {
 const send = (message: ReaderMessage) => port.postMessage(message);
 
 try {
-  const reader = readRegistry(workerData as RegistryReadOptions, territory());
+  const data = workerData as ReaderData;
+  const reader = readRegistry(data.options, communeResolver(data.places));
   let next = await reader.next();
   while (!next.done) {
     if (credits === 0) await new Promise<void>((resolve) => (wake = resolve));

@@ -7,6 +7,7 @@ import {
   mapSireneRow,
   REJECTION_MESSAGES,
   RNA_REQUIRED_COLUMNS,
+  SIRENE_COLUMNS_READ,
   SIRENE_REQUIRED_COLUMNS,
   type RowProblem,
 } from '../../domain/directory/import-row.ts';
@@ -44,11 +45,19 @@ export interface ReadBatch extends RegistryBatch {
 
 export const LAYOUTS: Record<
   RegistryKind,
-  { delimiter: string; required: readonly string[]; commune: string; key: 'siret' | 'rna' }
+  {
+    delimiter: string;
+    required: readonly string[];
+    /** The columns the row mapper reads; undefined keeps them all. */
+    keep?: readonly string[];
+    commune: string;
+    key: 'siret' | 'rna';
+  }
 > = {
   sirene: {
     delimiter: ',',
     required: SIRENE_REQUIRED_COLUMNS,
+    keep: SIRENE_COLUMNS_READ,
     commune: 'codeCommuneEtablissement',
     key: 'siret',
   },
@@ -78,6 +87,7 @@ export async function* readRegistry(
     delimiter: layout.delimiter,
     encoding: options.encoding,
     required: layout.required,
+    keep: layout.keep,
     progress: { bytes: 0 },
   };
   const wanted = options.departements ? new Set(options.departements) : null;

@@ -44,7 +44,28 @@ function readCsv(file: string): string[][] {
  * associated, merged away, municipal arrondissement) resolves to the current commune with its
  * EPCI, département, région and centre; NAF codes resolve to their labels.
  */
-export function loadTerritory(): Territory {
+export interface LoadedTerritory extends Territory {
+  /** Every commune code the registries may write, with its place (shared objects for merged codes). */
+  readonly places: ReadonlyMap<string, Place>;
+}
+
+/**
+ * Commune resolution alone, from a table of places: what the registry reader needs in its worker
+ * thread, which receives the table instead of loading the geography again (about a second).
+ */
+export function communeResolver(
+  places: ReadonlyMap<string, Place>,
+): Pick<Territory, 'resolve' | 'departementOfCommune'> {
+  return {
+    resolve: (code) => places.get(code.toUpperCase()),
+    departementOfCommune: (code) => {
+      const c = code.toUpperCase();
+      return places.get(c)?.departement ?? (c.startsWith('97') ? c.slice(0, 3) : c.slice(0, 2));
+    },
+  };
+}
+
+export function loadTerritory(): LoadedTerritory {
   const communes = readPackageJson<RawCommune[]>('communes.json');
   const epcis = readPackageJson<RawEpci[]>('epci.json');
   const departements = new Map(readPackageJson<RawArea[]>('departements.json').map((d) => [d.code, d.nom]));
@@ -95,22 +116,19 @@ export function loadTerritory(): Territory {
   }
 
   return {
-    resolve: (code) => places.get(code.toUpperCase()),
+    ...communeResolver(places),
+    places,
     nafLabel: (code) => naf.get(code),
     epciName: (code) => epcis.find((e) => e.code === code)?.nom,
     departementName: (code) => departements.get(code),
     regionName: (code) => regions.get(code),
-    departementOfCommune: (code) => {
-      const c = code.toUpperCase();
-      return places.get(c)?.departement ?? (c.startsWith('97') ? c.slice(0, 3) : c.slice(0, 2));
-    },
   };
 }
 
-let cached: Territory | undefined;
+let cached: LoadedTerritory | undefined;
 
 /** The territory, loaded once per process (about 15 MB of JSON). */
-export function territory(): Territory {
+export function territory(): LoadedTerritory {
   cached ??= loadTerritory();
   return cached;
 }

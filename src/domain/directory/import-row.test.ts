@@ -3,6 +3,7 @@ import {
   guessMapping,
   mapRnaRow,
   mapSireneRow,
+  SIRENE_COLUMNS_READ,
   mapSpreadsheetRow,
   universeOfEstablishment,
 } from './import-row.ts';
@@ -26,6 +27,20 @@ const SIRENE_ROW = {
 };
 
 describe('mapSireneRow', () => {
+  it('reads no column outside SIRENE_COLUMNS_READ (the reader drops the others)', () => {
+    const read = new Set<string>();
+    const spy = new Proxy(SIRENE_ROW, {
+      get(target, key, receiver) {
+        if (typeof key === 'string') read.add(key);
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    mapSireneRow(spy);
+    mapSireneRow({ ...SIRENE_ROW, denominationUsuelleEtablissement: '', enseigne1Etablissement: '' });
+    expect([...read].filter((c) => !(SIRENE_COLUMNS_READ as readonly string[]).includes(c))).toEqual([]);
+    expect(read.size).toBeGreaterThan(10);
+  });
+
   it('maps a real establishment: name from its sign, address, NAF section, closed state', () => {
     const mapped = mapSireneRow(SIRENE_ROW);
     expect(mapped).toMatchObject({

@@ -51,9 +51,8 @@ const ON_CONFLICT_UPDATE = `
 
 /**
  * The staging table's keys come back as arrays and go to the statements on `organisations` as
- * parameters: the planner then looks each one up in the (lab, key) index. Joined to the staging
- * table instead, it trusts statistics taken before the import and hashes the whole lab, chunk
- * after chunk.
+ * parameters: the planner has no statistics on the staging table, and an `array(select …)`
+ * sub-query made it test every row of the lab against every key (43 s on 200,000 rows).
  */
 function textArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;

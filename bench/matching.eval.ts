@@ -29,9 +29,9 @@ interface ExtraSet {
   profiles: MatchProfile[];
   pairs: Pair[];
 }
-const styleB = JSON.parse(readFileSync(new URL('style-b.json', FIXTURES), 'utf8')) as ExtraSet;
+export const styleB = JSON.parse(readFileSync(new URL('style-b.json', FIXTURES), 'utf8')) as ExtraSet;
 // Real documented partnerships written after 1.1.0, kept apart so each set's figures stay comparable.
-const realExtra = JSON.parse(readFileSync(new URL('real-extra.json', FIXTURES), 'utf8')) as ExtraSet;
+export const realExtra = JSON.parse(readFileSync(new URL('real-extra.json', FIXTURES), 'utf8')) as ExtraSet;
 
 /** Needs and offers reduced to their ticked categories, commune unknown: the common real case. */
 export function sparse(list: readonly MatchProfile[]): MatchProfile[] {
@@ -56,7 +56,7 @@ interface QuerySet {
   partnersOf: Map<string, Set<string>>;
 }
 
-function querySet(list: readonly Pair[], split: boolean): QuerySet {
+export function querySet(list: readonly Pair[], split: boolean): QuerySet {
   const queries = list.flatMap((p, i): Query[] => {
     const half = !split || i % 2 === 0 ? 'tune' : 'check';
     return [
@@ -114,7 +114,7 @@ function metrics(ranks: number[]): Metrics {
   };
 }
 
-function evaluateRanker(
+export function evaluateRanker(
   list: readonly MatchProfile[],
   ranker: Ranker,
   set: QuerySet = mainSet,

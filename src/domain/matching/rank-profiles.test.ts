@@ -143,8 +143,9 @@ describe('scorePair', () => {
     );
   });
 
+  // The hubness correction needs every pair's score, so it applies to the full comparison only.
   it('gives the index path the same list as the full comparison on a small directory', () => {
-    const corpus = prepareCorpus(SEED_DIRECTORY, testGeo, WEIGHTS);
+    const corpus = prepareCorpus(SEED_DIRECTORY, testGeo, { ...WEIGHTS, hubness: 0 });
     for (const p of corpus.profiles) {
       const exact = suggestFor(corpus, p.index, { top: 5, mode: 'complementary' });
       const indexed = suggestFor(corpus, p.index, {
@@ -155,5 +156,29 @@ describe('scorePair', () => {
       });
       expect(indexed).toEqual(exact);
     }
+  });
+
+  it('lowers a candidate that fits everyone below one that fits this seeker (hubness)', () => {
+    // A group offering every category meets everyone's needs; the carrier's trucks meet this
+    // needer's need just as well, and little else: on this need they tie, until hubness counts.
+    const needer = profile('needer', { needs: [{ category: 'equipment' }] });
+    const carrier = profile('carrier', { universe: 'SME', offers: [{ category: 'equipment' }] });
+    const hub = profile('hub', {
+      universe: 'large company',
+      offers: CATEGORIES.map((category) => ({ category })),
+    });
+    const others = CATEGORIES.map((category) => profile(`other-${category}`, { needs: [{ category }] }));
+    const list = [needer, carrier, hub, ...others];
+    const scores = (hubness: number) =>
+      new Map(
+        suggestFor(prepareCorpus(list, testGeo, { ...WEIGHTS, hubness }), 0, {
+          top: 3,
+          mode: 'complementary',
+        }).map((s) => [s.id, s.score]),
+      );
+    const raw = scores(0);
+    expect(raw.get('hub')).toBe(raw.get('carrier'));
+    const corrected = scores(WEIGHTS.hubness);
+    expect((corrected.get('carrier') ?? 0) - (corrected.get('hub') ?? 0)).toBeGreaterThan(0.02);
   });
 });

@@ -47,6 +47,7 @@ export function suggestFor(corpus: Corpus, seekerIndex: number, options: Suggest
     scored.push({ candidate, pair, score, kind: kindOf(candidate, pair) });
   }
   scored.sort(byScoreThenEvidence);
+  if (options.mode === 'complementary' && pool === corpus.profiles) correctHubs(corpus, seeker, scored);
   const picked = diversify(scored.slice(0, options.top * 4), options.top, corpus.weights.diversity);
   return picked.map(({ candidate, pair, score }) => ({
     id: candidate.profile.id,
@@ -54,6 +55,58 @@ export function suggestFor(corpus: Corpus, seekerIndex: number, options: Suggest
     type: partnershipType(pair, seeker.profile, candidate.profile),
     why: explain(pair, seeker.profile, candidate.profile, options.mode === 'improbable'),
   }));
+}
+
+/** How many of the best candidates are re-ranked for hubness. */
+const HUB_WINDOW = 50;
+/** A profile's hubness is the mean of its HUB_K best pair scores (CSLS uses 10 neighbours). */
+const HUB_K = 10;
+const hubnessMemo = new WeakMap<Corpus, Float64Array>();
+
+/**
+ * Hubness correction (the CSLS of cross-lingual retrieval, Conneau et al. 2018): some profiles
+ * fit everyone on paper (a large group offering money, volunteers and visibility), and would top
+ * every list. The best candidates are re-ranked by `score + hubness·(r(seeker) − r(candidate))`,
+ * r being a profile's mean score with its 10 best partners, so a candidate ranks for what it
+ * brings to *this* seeker rather than for being generous to all. Applied where every pair is
+ * scored (up to `exactUpTo` profiles), where r is exact; sorts `scored` in place.
+ */
+function correctHubs(corpus: Corpus, seeker: PreparedProfile, scored: Scored[]): void {
+  const w = corpus.weights.hubness;
+  if (w === 0 || scored.length === 0) return;
+  const r = hubnessOf(corpus);
+  const own = hubOf(corpus, r, seeker);
+  const window = scored.slice(0, HUB_WINDOW);
+  for (const s of window) {
+    const theirs = hubOf(corpus, r, s.candidate);
+    s.score = Math.min(1, Math.max(0, s.score + w * (own - theirs)));
+  }
+  window.sort(byScoreThenEvidence);
+  scored.splice(0, window.length, ...window);
+}
+
+function hubnessOf(corpus: Corpus): Float64Array {
+  let r = hubnessMemo.get(corpus);
+  if (!r) {
+    r = new Float64Array(corpus.profiles.length).fill(Number.NaN);
+    hubnessMemo.set(corpus, r);
+  }
+  return r;
+}
+
+function hubOf(corpus: Corpus, r: Float64Array, p: PreparedProfile): number {
+  if (Number.isNaN(r[p.index])) {
+    const scores: number[] = [];
+    for (const other of corpus.profiles)
+      if (other.index !== p.index) scores.push(scorePair(corpus, p, other).score);
+    r[p.index] = meanOfBest(scores);
+  }
+  return r[p.index] as number;
+}
+
+function meanOfBest(scores: readonly number[]): number {
+  const best = [...scores].sort((a, b) => b - a).slice(0, HUB_K);
+  return best.reduce((a, b) => a + b, 0) / Math.max(1, best.length);
 }
 
 /**

@@ -36,11 +36,13 @@ export interface Weights {
   categoryConcept: number;
   /** Subtracted when the two have already met. */
   alreadyMet: number;
+  /** Hubness correction: share of the difference of two profiles' mean best scores (suggest.ts). */
+  hubness: number;
   /** Diversity: penalty per earlier suggestion of the same universe and main category. */
   diversity: number;
 }
 
-export const ENGINE_VERSION = 'labo-match-1.2.0';
+export const ENGINE_VERSION = 'labo-match-1.3.0';
 
 export const WEIGHTS: Readonly<Weights> = {
   category: 1,
@@ -62,4 +64,5 @@ export const WEIGHTS: Readonly<Weights> = {
   categoryConcept: 0.5,
   alreadyMet: 0.3,
   diversity: 0.02,
+  hubness: 0.5,
 };

@@ -2,10 +2,15 @@
 //   npm run bench:schedule             (every size, about ten minutes on two cores)
 //   npm run bench:schedule -- --quick  (30×30 and 100×100 only)
 //   npm run bench:schedule -- --only 1000×1000  (the cases whose name contains the text)
+//   npm run bench:schedule -- --replan [--runs N]  (re-planning 150×150 under way: first call and
+//                                                  median / p95 of N warm calls, CPU ms)
 // Each (instance, method) runs in a child process of this script so that its peak memory
 // (maxRSS) is its own; the parent prints one markdown table. Instances are seeded: every run
 // measures the same events.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import loadHighs from 'highs';
 import { minCostFlow } from '../src/domain/scheduling/network-simplex.ts';
@@ -13,7 +18,8 @@ import { planSchedule } from '../src/domain/scheduling/plan-schedule.ts';
 import { auditSchedule } from '../src/domain/scheduling/testing/check-schedule.ts';
 import { bMatchingArrays, roundIndexedIp } from '../src/domain/scheduling/testing/lp-models.ts';
 import { randomInstance, type InstanceShape } from '../src/domain/scheduling/testing/random-instance.ts';
-import type { Instance, Meeting } from '../src/domain/scheduling/types.ts';
+import { underWay } from '../src/domain/scheduling/testing/under-way.ts';
+import type { Instance, Meeting, Replan } from '../src/domain/scheduling/types.ts';
 
 const HIGHS_TIME_LIMIT = 60;
 /** HiGHS does not always honour its time limit while loading or presolving: a wall-clock guard. */
@@ -345,9 +351,145 @@ function main(quick: boolean): void {
   }
 }
 
+interface ReplanCase {
+  readonly name: string;
+  readonly shape: InstanceShape;
+}
+
+/** 150×150 events with windows and maxima, re-planned from round 5 after people left and walked in. */
+const REPLAN_FROM = 5;
+const replanCases: ReplanCase[] = (['random', 'clustered'] as const).map((weights, i) => ({
+  name: `150×150×12 ${weights}, T=52, windows, maxes`,
+  shape: {
+    left: 150,
+    right: 150,
+    rounds: 12,
+    tables: 52,
+    density: 0.3,
+    weights,
+    windows: 0.3,
+    maxes: 0.2,
+    seed: i === 0 ? 150 * 31 + 12 : 7,
+  },
+}));
+
+interface ReplanInput {
+  readonly instance: Instance;
+  readonly replan: Replan;
+}
+
+interface ReplanOutcome {
+  readonly first: number;
+  readonly median: number;
+  readonly p95: number;
+  readonly fairness: number;
+  readonly weight: number;
+  readonly bound: number;
+  readonly moved: number;
+  readonly invalid?: string;
+}
+
+/** In a fresh process: the first call (cold: includes compiling our code), then `runs` warm calls. */
+function replanChild(file: string, runs: number): void {
+  const { instance, replan } = JSON.parse(readFileSync(file, 'utf8')) as ReplanInput;
+  const times: number[] = [];
+  // NOTE: one untimed call first: the cold call is measured in its own processes (replanFirstCall).
+  let schedule = planSchedule(instance, replan);
+  for (let i = 0; i < runs; i++) {
+    const start = process.cpuUsage();
+    schedule = planSchedule(instance, replan);
+    times.push(cpuSince(start) * 1000);
+  }
+  const warm = times.sort((x, y) => x - y);
+  const at = (q: number): number => warm[Math.min(warm.length - 1, Math.ceil(q * warm.length) - 1)]!;
+  const audit = auditSchedule(
+    instance,
+    schedule.meetings,
+    replan.previous.filter((m) => m.round < replan.fromRound),
+  );
+  const outcome: Omit<ReplanOutcome, 'first'> = {
+    median: at(0.5),
+    p95: at(0.95),
+    fairness: schedule.fairness,
+    weight: schedule.weight,
+    bound: schedule.bound,
+    moved: schedule.moved ?? 0,
+    ...(audit.problems.length ? { invalid: audit.problems[0] } : {}),
+  };
+  console.log(JSON.stringify(outcome));
+}
+
+function replanFirstCall(file: string): void {
+  const { instance, replan } = JSON.parse(readFileSync(file, 'utf8')) as ReplanInput;
+  const start = process.cpuUsage();
+  const wall = performance.now();
+  planSchedule(instance, replan);
+  console.log(JSON.stringify({ first: cpuSince(start) * 1000, wall: performance.now() - wall }));
+}
+
+function spawnJson<T>(args: readonly string[]): T {
+  const script = fileURLToPath(import.meta.url);
+  const result = spawnSync(process.execPath, [...process.execArgv, script, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    timeout: CHILD_TIMEOUT_MS,
+  });
+  return JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as T;
+}
+
+function replanMain(runs: number, colds: number): void {
+  console.log(`Re-planning benchmark — ${new Date().toISOString()}, Node ${process.version}`);
+  console.log(
+    `from round ${REPLAN_FROM}: 15 % leave after a random round, 8 walk-ins per side (30 % of pairs);`,
+  );
+  console.log(`CPU ms of planSchedule: first call in a fresh process (median of ${colds} processes),`);
+  console.log(`then median and p95 of ${runs} warm calls\n`);
+  console.log(
+    '| instance | mode | first call | warm median | warm p95 | fairness | weight % of bound | moved |',
+  );
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const dir = mkdtempSync(join(tmpdir(), 'labo-replan-'));
+  try {
+    for (const c of replanCases) {
+      const before = randomInstance(c.shape);
+      const previous = planSchedule(before).meetings;
+      const instance = underWay(before, REPLAN_FROM, { leave: 0.15, walkIns: 8, density: 0.3, seed: 11 });
+      for (const reoptimize of [false, true]) {
+        const file = join(dir, `${c.shape.seed}-${reoptimize}.json`);
+        const input: ReplanInput = { instance, replan: { previous, fromRound: REPLAN_FROM, reoptimize } };
+        writeFileSync(file, JSON.stringify(input));
+        const firsts = Array.from(
+          { length: colds },
+          () => spawnJson<{ first: number }>(['--replan-first', file]).first,
+        ).sort((x, y) => x - y);
+        const r = spawnJson<ReplanOutcome>(['--replan-child', file, String(runs)]);
+        const mode = reoptimize ? '--reoptimize' : 'keep and fill';
+        const percent = (100 * r.weight) / r.bound;
+        console.log(
+          `| ${c.name} | ${mode} | ${firsts[Math.floor(colds / 2)]!.toFixed(1)} | ${r.median.toFixed(1)} | ` +
+            `${r.p95.toFixed(1)} | ${r.fairness} | ${percent.toFixed(2)} | ${r.moved}${r.invalid ? ` INVALID: ${r.invalid}` : ''} |`,
+        );
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const at = process.argv.indexOf('--child');
 const quick = process.argv.includes('--quick');
-if (at >= 0) {
+const option = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+if (process.argv.includes('--replan-first')) {
+  replanFirstCall(process.argv[process.argv.indexOf('--replan-first') + 1]!);
+} else if (process.argv.includes('--replan-child')) {
+  const i = process.argv.indexOf('--replan-child');
+  replanChild(process.argv[i + 1]!, Number(process.argv[i + 2]));
+} else if (process.argv.includes('--replan')) {
+  replanMain(option('--runs', 30), option('--colds', 5));
+} else if (at >= 0) {
   const [caseName, method, fairness] = process.argv.slice(at + 1);
   await child(caseName!, method as Method, Number(fairness), quick);
 } else {

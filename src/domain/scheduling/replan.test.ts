@@ -1,32 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planSchedule } from './plan-schedule.ts';
-import { seededRandom } from './seeded-random.ts';
 import { auditSchedule } from './testing/check-schedule.ts';
 import { randomInstance } from './testing/random-instance.ts';
-import type { Instance, Meeting, Participant, Schedule } from './types.ts';
-
-/** The event under way at round R: some leave after a round, some walk in from R. */
-function underWay(instance: Instance, fromRound: number, seed: number): Instance {
-  const random = seededRandom(seed);
-  const rounds = Array.from({ length: instance.rounds }, (_, i) => i + 1);
-  const leave = (p: Participant): Participant => {
-    if (random() > 0.25) return p;
-    const last = fromRound - 1 + Math.floor(random() * (instance.rounds - fromRound + 1));
-    return { ...p, present: (p.present ?? rounds).filter((r) => r <= last) };
-  };
-  const walkIns = (prefix: string): Participant[] =>
-    random() < 0.6 ? [{ id: `${prefix}new`, present: rounds.filter((r) => r >= fromRound) }] : [];
-  const left = [...instance.left.map(leave), ...walkIns('L')];
-  const right = [...instance.right.map(leave), ...walkIns('R')];
-  const weights = [...instance.weights];
-  for (const a of left)
-    for (const b of right) {
-      if ((a.id.endsWith('new') || b.id.endsWith('new')) && random() < 0.7)
-        weights.push({ a: a.id, b: b.id, w: Math.floor(random() * 100) });
-    }
-  return { ...instance, left, right, weights };
-}
+import { underWay } from './testing/under-way.ts';
+import type { Instance, Meeting, Schedule } from './types.ts';
 
 const key = (m: Meeting): string => `${m.id}@${m.round}#${m.table}|${m.a}|${m.b}`;
 
@@ -45,7 +23,11 @@ const scenarioArb = fc
   .map((s) => {
     const before = randomInstance({ ...s, weights: 'random' });
     const fromRound = 1 + Math.floor(s.from * s.rounds);
-    return { before, after: underWay(before, fromRound, s.seed + 1), fromRound };
+    return {
+      before,
+      after: underWay(before, fromRound, { leave: 0.25, walkIns: 0.6, density: 0.7, seed: s.seed + 1 }),
+      fromRound,
+    };
   });
 
 function checkCommon(before: Schedule, after: Schedule, instance: Instance, fromRound: number): void {

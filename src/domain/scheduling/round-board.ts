@@ -19,12 +19,16 @@ export class RoundBoard {
   weight = 0;
   /** Meetings in the round the previous plan gave them (re-planning): the third objective. */
   stable = 0;
+  /** Rounds whose tables are all taken. */
+  private fullRounds = 0;
   private readonly slot: Int32Array;
   private readonly attends: Uint8Array;
   private readonly journal: number[] = [];
   /** Meetings of each round, unordered, with each edge's position for O(1) removal. */
   private readonly members: number[][];
   private readonly position: Int32Array;
+  /** The lightest meeting of each round, −1 when unknown (recomputed on demand). */
+  private readonly lightest: Int32Array;
 
   constructor(
     readonly model: Model,
@@ -39,6 +43,7 @@ export class RoundBoard {
     this.attends = new Uint8Array(model.vertexCount * this.colours);
     this.members = Array.from({ length: this.colours }, () => []);
     this.position = new Int32Array(model.edgeLeft.length);
+    this.lightest = new Int32Array(this.colours).fill(-1);
     for (let x = 0; x < model.vertexCount; x++) {
       for (let c = 0; c < this.colours; c++)
         this.attends[x * this.colours + c] = isPresent(model, x, model.fromRound + c) ? 1 : 0;
@@ -70,9 +75,11 @@ export class RoundBoard {
     this.colour[e] = c;
     this.slot[u * this.colours + c] = e;
     this.slot[v * this.colours + c] = e;
-    this.load[c]!++;
+    if (++this.load[c]! === this.model.tables) this.fullRounds++;
     this.position[e] = this.members[c]!.length;
     this.members[c]!.push(e);
+    const known = this.lightest[c]!;
+    if (known >= 0 && this.model.edgeWeight[e]! < this.model.edgeWeight[known]!) this.lightest[c] = e;
     this.bump(u, 1);
     this.bump(v, 1);
     this.weight += this.model.edgeWeight[e]!;
@@ -87,7 +94,8 @@ export class RoundBoard {
     this.colour[e] = -1;
     this.slot[u * this.colours + c] = -1;
     this.slot[v * this.colours + c] = -1;
-    this.load[c]!--;
+    if (this.load[c]!-- === this.model.tables) this.fullRounds--;
+    if (this.lightest[c] === e) this.lightest[c] = -1;
     const list = this.members[c]!;
     const last = list.pop()!;
     if (last !== e) {
@@ -101,15 +109,14 @@ export class RoundBoard {
     this.journal.push(e, c);
   }
 
-  /** The lightest meeting of round c: all of them when few, else the lightest of a sample. */
-  lightestIn(c: number, random: () => number): number {
-    const list = this.members[c]!;
-    const sampled = list.length > 32;
+  /** The lightest meeting of round c (the first found among equals), −1 when it is empty. */
+  lightestIn(c: number): number {
+    const known = this.lightest[c]!;
+    if (known >= 0) return known;
     let best = -1;
-    for (let i = 0; i < (sampled ? 16 : list.length); i++) {
-      const e = sampled ? list[Math.floor(random() * list.length)]! : list[i]!;
+    for (const e of this.members[c]!)
       if (best < 0 || this.model.edgeWeight[e]! < this.model.edgeWeight[best]!) best = e;
-    }
+    this.lightest[c] = best;
     return best;
   }
 
@@ -134,21 +141,32 @@ export class RoundBoard {
 
   /** Places e in a round free at both ends with a free table, preferring `wish`, then the emptiest. */
   placeDirect(e: number, wish = -1): boolean {
-    const u = this.model.edgeLeft[e]!;
-    const v = this.model.edgeRight[e]!;
-    const tables = this.model.tables;
-    const fits = (c: number): boolean =>
-      this.allowed(e, c) && this.at(u, c) < 0 && this.at(v, c) < 0 && this.load[c]! < tables;
-    if (wish >= 0 && wish < this.colours && fits(wish)) {
+    if (this.fullRounds === this.colours) return false;
+    if (wish >= 0 && wish < this.colours && this.fits(e, wish)) {
       this.assign(e, wish);
       return true;
     }
     let best = -1;
     for (let c = 0; c < this.colours; c++)
-      if (fits(c) && (best < 0 || this.load[c]! < this.load[best]!)) best = c;
+      if (this.fits(e, c) && (best < 0 || this.load[c]! < this.load[best]!)) best = c;
     if (best < 0) return false;
     this.assign(e, best);
     return true;
+  }
+
+  /** Round c is allowed for e, free at both ends and has a free table. */
+  private fits(e: number, c: number): boolean {
+    const k = this.colours;
+    const u = this.model.edgeLeft[e]! * k + c;
+    const v = this.model.edgeRight[e]! * k + c;
+    // NOTE: no closure here: under tsx (keepNames) each closure created costs a defineProperty.
+    return (
+      this.attends[u] === 1 &&
+      this.attends[v] === 1 &&
+      this.slot[u]! < 0 &&
+      this.slot[v]! < 0 &&
+      this.load[c]! < this.model.tables
+    );
   }
 
   /**
@@ -156,6 +174,8 @@ export class RoundBoard {
    * proof), when every swapped meeting may take its new round and the tables suffice.
    */
   placeByPath(e: number): boolean {
+    // NOTE: a swap only trades meetings between two rounds: with every round full, e cannot fit.
+    if (this.fullRounds === this.colours) return false;
     const u = this.model.edgeLeft[e]!;
     const v = this.model.edgeRight[e]!;
     const tables = this.model.tables;

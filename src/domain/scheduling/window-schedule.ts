@@ -8,7 +8,8 @@ const MOVE_BUDGET_PER_EDGE = 4;
 const PASSES = 3;
 const RUIN_BUDGET_PER_EDGE = 60;
 /** Re-planning happens live, between two rounds: it gets a much smaller search. */
-const RUIN_BUDGET_PER_EDGE_LIVE = 2;
+const PASSES_LIVE = 1;
+const RUIN_BUDGET_PER_EDGE_LIVE = 0.5;
 const RUIN_BUDGET_MAX = 300_000;
 /** Within this share of the bound the search stops: the last 0.001 % is not worth seconds. */
 const GOOD_ENOUGH = 1e-5;
@@ -55,7 +56,7 @@ export function scheduleWithWindows(
   // NOTE: `ceiling` is the relaxation's weight: reaching it with no deficit is optimal, so stop.
   const isOptimal = (): boolean =>
     board.deficit === 0 && board.weight >= ceiling - Math.max(1e-9, GOOD_ENOUGH * ceiling);
-  for (let pass = 0; pass < PASSES && budget > 0 && !isOptimal(); pass++) {
+  for (let pass = 0; pass < (preferred ? PASSES_LIVE : PASSES) && budget > 0 && !isOptimal(); pass++) {
     let improved = false;
     if (board.deficit > 0) {
       for (let x = 0; x < model.vertexCount && budget > 0; x++) {
@@ -63,7 +64,7 @@ export function scheduleWithWindows(
           if (board.count[x]! >= board.lower[x]!) break;
           if (board.colour[e]! >= 0) continue;
           budget--;
-          if (insert(board, e, incident, random)) improved = true;
+          if (insert(board, e, incident)) improved = true;
         }
       }
     }
@@ -71,7 +72,7 @@ export function scheduleWithWindows(
       if (budget <= 0) break;
       if (board.colour[e]! >= 0) continue;
       budget--;
-      if (insert(board, e, incident, random)) improved = true;
+      if (insert(board, e, incident)) improved = true;
     }
     board.commit();
     if (!improved) break;
@@ -122,7 +123,7 @@ function ruinAndRecreate(
       for (const e of incident[y]!) {
         if (board.colour[e]! >= 0) continue;
         budget--;
-        insert(board, e, incident, random);
+        insert(board, e, incident);
       }
     }
     if (compareScore(board, before) >= 0) board.commit();
@@ -160,66 +161,83 @@ function compareScore(board: RoundBoard, before: Score): number {
   return board.stable - before.stable;
 }
 
-const isBetter = (board: RoundBoard, before: Score): boolean => compareScore(board, before) > 0;
-
 /**
  * Inserts e, directly or by ejecting the meetings that block it in one round (and, for an end at
  * its cap, its lightest meeting); the ejected try another round. Kept only if it is better.
  */
-function insert(
-  board: RoundBoard,
-  e: number,
-  incident: readonly (readonly number[])[],
-  random: () => number,
-): boolean {
+function insert(board: RoundBoard, e: number, incident: readonly (readonly number[])[]): boolean {
   const model = board.model;
-  const before = scoreOf(board);
+  const beforeDeficit = board.deficit;
+  const beforeWeight = board.weight;
+  const beforeStable = board.stable;
+  const w = model.edgeWeight[e]!;
   if (board.hasRoom(e)) {
     const start = board.mark();
     if (board.place(e)) {
-      if (isBetter(board, before) || model.edgeWeight[e] === 0) return true;
+      if (improves(board, beforeDeficit, beforeWeight, beforeStable) || w === 0) return true;
       board.rollback(start);
     }
   }
   const u = model.edgeLeft[e]!;
   const v = model.edgeRight[e]!;
-  // NOTE: an end at its cap must drop a meeting that cannot come back (the end stays at its cap):
-  // if e is no heavier than that end's lightest meeting, no ejection can gain weight.
-  if (before.deficit === 0 && !board.preferred) {
-    for (const x of [u, v]) {
-      if (board.count[x]! < model.remainingCap[x]!) continue;
-      const lightest = lightestPlaced(board, incident[x]!);
-      if (lightest >= 0 && model.edgeWeight[e]! <= model.edgeWeight[lightest]!) return false;
+  const uFull = board.count[u]! >= model.remainingCap[u]!;
+  const vFull = board.count[v]! >= model.remainingCap[v]!;
+  const uLightest = uFull ? lightestPlaced(board, incident[u]!) : -1;
+  const vLightest = vFull ? lightestPlaced(board, incident[v]!) : -1;
+  // NOTE: unless an end of e is below its lower bound, no move inserting e can lower the deficit
+  // (ejected meetings that come back only restore it), so only weight, then stability, can gain.
+  const weightOnly = board.count[u]! >= board.lower[u]! && board.count[v]! >= board.lower[v]!;
+  // An end at its cap must drop a meeting that cannot come back (the end stays at its cap): if e
+  // is no heavier than that end's lightest meeting, no ejection can gain weight (and when
+  // re-planning, if it is lighter, none can gain weight or stability).
+  if (weightOnly) {
+    for (const lightest of [uLightest, vLightest]) {
+      if (lightest < 0) continue;
+      const other = model.edgeWeight[lightest]!;
+      if (board.preferred ? w < other : w <= other) return false;
     }
   }
+  const blockers = BLOCKERS;
   for (let c = 0; c < board.colours; c++) {
     if (!board.allowed(e, c)) continue;
-    const blockers = new Set<number>();
-    if (board.at(u, c) >= 0) blockers.add(board.at(u, c));
-    if (board.at(v, c) >= 0) blockers.add(board.at(v, c));
-    if (board.load[c]! >= model.tables && blockers.size === 0) {
-      const lightest = board.lightestIn(c, random);
-      if (lightest >= 0) blockers.add(lightest);
-    }
-    for (const x of [u, v]) {
-      if (board.count[x]! < model.remainingCap[x]! || board.at(x, c) >= 0) continue;
-      const lightest = lightestPlaced(board, incident[x]!);
-      if (lightest >= 0) blockers.add(lightest);
-    }
+    let size = addBlocker(blockers, 0, board.at(u, c));
+    size = addBlocker(blockers, size, board.at(v, c));
+    if (board.load[c]! >= model.tables && size === 0) size = addBlocker(blockers, 0, board.lightestIn(c));
+    if (uFull && board.at(u, c) < 0) size = addBlocker(blockers, size, uLightest);
+    if (vFull && board.at(v, c) < 0) size = addBlocker(blockers, size, vLightest);
     let ejected = 0;
-    for (const f of blockers) ejected += model.edgeWeight[f]!;
-    const cannotGain = board.preferred ? ejected > model.edgeWeight[e]! : ejected >= model.edgeWeight[e]!;
-    if (cannotGain && before.deficit === 0) continue;
+    for (let i = 0; i < size; i++) ejected += model.edgeWeight[blockers[i]!]!;
+    const cannotGain = board.preferred ? ejected > w : ejected >= w;
+    if (cannotGain && weightOnly) continue;
     const start = board.mark();
-    for (const f of blockers) board.unassign(f);
+    const removed = blockers.slice(0, size);
+    for (const f of removed) board.unassign(f);
     if (board.hasRoom(e) && board.load[c]! < model.tables) {
       board.assign(e, c);
-      for (const f of blockers) if (board.hasRoom(f)) board.place(f);
-      if (isBetter(board, before)) return true;
+      for (const f of removed) if (board.hasRoom(f)) board.place(f);
+      if (improves(board, beforeDeficit, beforeWeight, beforeStable)) return true;
     }
     board.rollback(start);
   }
   return false;
+}
+
+/** Scratch space for the (at most five) meetings an insertion ejects. */
+const BLOCKERS = new Int32Array(5);
+
+/** Adds f (unless −1 or already there) to the first `size` blockers; returns the new size. */
+function addBlocker(blockers: Int32Array, size: number, f: number): number {
+  if (f < 0) return size;
+  for (let i = 0; i < size; i++) if (blockers[i] === f) return size;
+  blockers[size] = f;
+  return size + 1;
+}
+
+/** Lexicographic, as `compareScore`, against the score before a move. */
+function improves(board: RoundBoard, deficit: number, weight: number, stable: number): boolean {
+  if (board.deficit !== deficit) return board.deficit < deficit;
+  if (Math.abs(board.weight - weight) > 1e-9) return board.weight > weight;
+  return board.stable > stable;
 }
 
 function lightestPlaced(board: RoundBoard, edges: readonly number[]): number {

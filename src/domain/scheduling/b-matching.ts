@@ -136,9 +136,14 @@ function countingBound(model: Model): number {
   return lo;
 }
 
-/** The largest m every vertex can reach (min(m, cap)), by binary search on feasibility. */
+/**
+ * The largest m every vertex can reach (min(m, cap)), by binary search on feasibility; the
+ * counting bound is tried first, as it is usually the answer (one flow instead of several).
+ */
 export function maxFairness(model: Model, below = Infinity): number {
   let hi = Math.min(countingBound(model), below);
+  if (hi <= 0 || solveBMatching(model, lowerBounds(model, hi), false).feasible) return Math.max(0, hi);
+  hi--;
   let lo = 0;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);

@@ -1,3 +1,4 @@
+import { edgeOrder } from './edge-order.ts';
 import { isPresent, pairKey, type Model } from './model.ts';
 import type { Meeting } from './types.ts';
 
@@ -60,12 +61,7 @@ export function keepAndFill(
     }
     return -1;
   };
-  const incident: number[][] = Array.from({ length: model.vertexCount }, () => []);
-  for (let e = 0; e < edges; e++) {
-    incident[model.edgeLeft[e]!]!.push(e);
-    incident[model.edgeRight[e]!]!.push(e);
-  }
-  for (const list of incident) list.sort((x, y) => model.edgeWeight[y]! - model.edgeWeight[x]! || x - y);
+  const { byWeight, incident } = edgeOrder(model);
   let most = 0;
   for (let x = 0; x < model.vertexCount; x++) most = Math.max(most, model.cap[x]!);
   // NOTE: level by level, each vertex with the fewest meetings gets its best free partner first.
@@ -81,9 +77,6 @@ export function keepAndFill(
       }
     }
   }
-  const byWeight = Array.from({ length: edges }, (_, e) => e).sort(
-    (x, y) => model.edgeWeight[y]! - model.edgeWeight[x]! || x - y,
-  );
   for (const e of byWeight) {
     const c = fits(e);
     if (c >= 0) take(e, c);

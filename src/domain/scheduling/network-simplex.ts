@@ -58,33 +58,14 @@ export function minCostFlow(net: FlowNetwork, tolerance = 0): FlowResult {
   // NOTE: any simple path costs less than this, so artificial flow is used only when unavoidable.
   const art = (maxCost + 1) * (n + 1);
 
-  const parent = new Int32Array(n + 1);
+  const tree = new Tree(n + 1);
+  const { parent, firstChild, nextSib } = tree;
   const pred = new Int32Array(n + 1);
   const dir = new Int8Array(n + 1);
   const depth = new Int32Array(n + 1);
   const pi = new Float64Array(n + 1);
-  const firstChild = new Int32Array(n + 1).fill(-1);
-  const nextSib = new Int32Array(n + 1).fill(-1);
-  const prevSib = new Int32Array(n + 1).fill(-1);
   parent[root] = -1;
   pred[root] = -1;
-
-  const addChild = (p: number, x: number): void => {
-    const head = firstChild[p]!;
-    nextSib[x] = head;
-    prevSib[x] = -1;
-    if (head >= 0) prevSib[head] = x;
-    firstChild[p] = x;
-    parent[x] = p;
-  };
-  const removeChild = (x: number): void => {
-    const p = parent[x]!;
-    const before = prevSib[x]!;
-    const after = nextSib[x]!;
-    if (before >= 0) nextSib[before] = after;
-    else firstChild[p] = after;
-    if (after >= 0) prevSib[after] = before;
-  };
 
   for (let i = 0; i < n; i++) {
     const a = m + i;
@@ -107,39 +88,35 @@ export function minCostFlow(net: FlowNetwork, tolerance = 0): FlowResult {
     }
     pred[i] = a;
     depth[i] = 1;
-    addChild(root, i);
+    tree.addChild(root, i);
   }
 
   const blockSize = Math.max(10, Math.ceil(Math.sqrt(m)));
   let nextArc = 0;
-  let inArc = -1;
-  const findEnteringArc = (): boolean => {
+  const stack = new Int32Array(n + 1);
+  let pivots = 0;
+  for (;;) {
+    // Block search pricing: the most negative reduced cost in the first block that has one.
     let best = -tolerance;
     let count = blockSize;
-    inArc = -1;
+    let e = -1;
     for (let step = 0; step < m; step++) {
-      const e = nextArc + step < m ? nextArc + step : nextArc + step - m;
-      const c = state[e]! * (cost[e]! + pi[src[e]!]! - pi[tgt[e]!]!);
+      const a = nextArc + step < m ? nextArc + step : nextArc + step - m;
+      const c = state[a]! * (cost[a]! + pi[src[a]!]! - pi[tgt[a]!]!);
       if (c < best) {
         best = c;
-        inArc = e;
+        e = a;
       }
       if (--count === 0) {
-        if (inArc >= 0) {
-          nextArc = e + 1 === m ? 0 : e + 1;
-          return true;
+        if (e >= 0) {
+          nextArc = a + 1 === m ? 0 : a + 1;
+          break;
         }
         count = blockSize;
       }
     }
-    return inArc >= 0;
-  };
-
-  const stack = new Int32Array(n + 1);
-  let pivots = 0;
-  while (findEnteringArc()) {
+    if (e < 0) break;
     pivots++;
-    const e = inArc;
     const first = state[e] === AT_LOWER ? src[e]! : tgt[e]!;
     const second = state[e] === AT_LOWER ? tgt[e]! : src[e]!;
     let u = first;
@@ -191,7 +168,7 @@ export function minCostFlow(net: FlowNetwork, tolerance = 0): FlowResult {
     const uIn = side === 1 ? first : second;
     const vIn = side === 1 ? second : first;
     const sigma = pi[vIn]! - pi[uIn]! + (src[e] === uIn ? -cost[e]! : cost[e]!);
-    removeChild(uOut);
+    tree.removeChild(uOut);
     let x = uIn;
     let newParent = vIn;
     let newPred = e;
@@ -200,8 +177,8 @@ export function minCostFlow(net: FlowNetwork, tolerance = 0): FlowResult {
       const oldParent = parent[x]!;
       const oldPred = pred[x]!;
       const oldDir = dir[x]!;
-      if (x !== uOut) removeChild(x);
-      addChild(newParent, x);
+      if (x !== uOut) tree.removeChild(x);
+      tree.addChild(newParent, x);
       pred[x] = newPred;
       dir[x] = newDir;
       if (x === uOut) break;
@@ -225,4 +202,41 @@ export function minCostFlow(net: FlowNetwork, tolerance = 0): FlowResult {
   let total = 0;
   for (let a = 0; a < m; a++) total += flow[a]! * cost[a]!;
   return { feasible, flow: flow.subarray(0, m), cost: total, pivots };
+}
+
+/**
+ * The spanning tree's shape: parent pointers and doubly linked child lists, so that a subtree can
+ * be cut and hung elsewhere in O(1) per node (a class rather than closures, so that optimised code
+ * survives from one flow to the next).
+ */
+class Tree {
+  readonly parent: Int32Array;
+  readonly firstChild: Int32Array;
+  readonly nextSib: Int32Array;
+  readonly prevSib: Int32Array;
+
+  constructor(size: number) {
+    this.parent = new Int32Array(size);
+    this.firstChild = new Int32Array(size).fill(-1);
+    this.nextSib = new Int32Array(size).fill(-1);
+    this.prevSib = new Int32Array(size).fill(-1);
+  }
+
+  addChild(p: number, x: number): void {
+    const head = this.firstChild[p]!;
+    this.nextSib[x] = head;
+    this.prevSib[x] = -1;
+    if (head >= 0) this.prevSib[head] = x;
+    this.firstChild[p] = x;
+    this.parent[x] = p;
+  }
+
+  removeChild(x: number): void {
+    const p = this.parent[x]!;
+    const before = this.prevSib[x]!;
+    const after = this.nextSib[x]!;
+    if (before >= 0) this.nextSib[before] = after;
+    else this.firstChild[p] = after;
+    if (after >= 0) this.prevSib[after] = before;
+  }
 }

@@ -1,4 +1,5 @@
 import { lowerBounds } from './b-matching.ts';
+import { edgeOrder } from './edge-order.ts';
 import type { Model } from './model.ts';
 import { RoundBoard } from './round-board.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -47,16 +48,14 @@ export function scheduleWithWindows(
   for (const e of initial) if (board.hasRoom(e)) board.place(e, preferred?.[e] ?? -1);
   board.commit();
 
-  const incident = incidence(model);
+  const { byWeight, incident } = edgeOrder(model);
   const random = seededRandom(SEED);
   let budget = MOVE_BUDGET_PER_EDGE * edges + 1000;
-  const byWeight = Array.from({ length: edges }, (_, e) => e).sort(
-    (x, y) => model.edgeWeight[y]! - model.edgeWeight[x]! || x - y,
-  );
-  // NOTE: `ceiling` is the relaxation's weight: reaching it with no deficit is optimal, so stop.
-  const isOptimal = (): boolean =>
-    board.deficit === 0 && board.weight >= ceiling - Math.max(1e-9, GOOD_ENOUGH * ceiling);
-  for (let pass = 0; pass < (preferred ? PASSES_LIVE : PASSES) && budget > 0 && !isOptimal(); pass++) {
+  for (
+    let pass = 0;
+    pass < (preferred ? PASSES_LIVE : PASSES) && budget > 0 && !isOptimal(board, ceiling);
+    pass++
+  ) {
     let improved = false;
     if (board.deficit > 0) {
       for (let x = 0; x < model.vertexCount && budget > 0; x++) {
@@ -77,7 +76,7 @@ export function scheduleWithWindows(
     board.commit();
     if (!improved) break;
   }
-  if (!isOptimal()) {
+  if (!isOptimal(board, ceiling)) {
     ruinAndRecreate(
       board,
       incident,
@@ -86,7 +85,7 @@ export function scheduleWithWindows(
         RUIN_BUDGET_MAX,
         (preferred ? RUIN_BUDGET_PER_EDGE_LIVE : RUIN_BUDGET_PER_EDGE) * edges + 2000,
       ),
-      isOptimal,
+      ceiling,
     );
   }
   return board;
@@ -102,11 +101,11 @@ function ruinAndRecreate(
   incident: readonly (readonly number[])[],
   random: () => number,
   budget: number,
-  isOptimal: () => boolean,
+  ceiling: number,
 ): void {
   const model = board.model;
   const touched: number[] = [];
-  while (budget > 0 && !isOptimal()) {
+  while (budget > 0 && !isOptimal(board, ceiling)) {
     const x = Math.floor(random() * model.vertexCount);
     budget--;
     if (board.count[x] === 0 && board.count[x]! >= board.lower[x]!) continue;
@@ -131,15 +130,12 @@ function ruinAndRecreate(
   }
 }
 
-/** Edges of each vertex, heaviest first. */
-function incidence(model: Model): number[][] {
-  const incident: number[][] = Array.from({ length: model.vertexCount }, () => []);
-  for (let e = 0; e < model.edgeLeft.length; e++) {
-    incident[model.edgeLeft[e]!]!.push(e);
-    incident[model.edgeRight[e]!]!.push(e);
-  }
-  for (const list of incident) list.sort((x, y) => model.edgeWeight[y]! - model.edgeWeight[x]! || x - y);
-  return incident;
+/**
+ * `ceiling` is the relaxation's weight: reaching it with no deficit is optimal, so the search
+ * stops (a plain function, not a closure: closures re-created per call deoptimise hot loops).
+ */
+function isOptimal(board: RoundBoard, ceiling: number): boolean {
+  return board.deficit === 0 && board.weight >= ceiling - Math.max(1e-9, GOOD_ENOUGH * ceiling);
 }
 
 interface Score {
@@ -210,11 +206,10 @@ function insert(board: RoundBoard, e: number, incident: readonly (readonly numbe
     const cannotGain = board.preferred ? ejected > w : ejected >= w;
     if (cannotGain && weightOnly) continue;
     const start = board.mark();
-    const removed = blockers.slice(0, size);
-    for (const f of removed) board.unassign(f);
+    for (let i = 0; i < size; i++) board.unassign(blockers[i]!);
     if (board.hasRoom(e) && board.load[c]! < model.tables) {
       board.assign(e, c);
-      for (const f of removed) if (board.hasRoom(f)) board.place(f);
+      for (let i = 0; i < size; i++) if (board.hasRoom(blockers[i]!)) board.place(blockers[i]!);
       if (improves(board, beforeDeficit, beforeWeight, beforeStable)) return true;
     }
     board.rollback(start);

@@ -42,7 +42,7 @@ export const recordColumns = {
   updatedAt: organisations.updatedAt,
 };
 
-type RecordRow = Omit<Row, 'searchVector' | 'needsOffersText' | 'nameFolded'> & {
+type RecordRow = Omit<Row, 'searchVector' | 'needsOffersText' | 'nameFolded' | 'openNeeds' | 'openOffers'> & {
   openNeeds?: number;
   openOffers?: number;
 };
@@ -126,10 +126,15 @@ export function filterConditions(
       )})`,
     );
   }
+  // Counts kept on the organisation by a trigger on needs_offers (partial indexes on `> 0`).
   if (query.hasOpenNeeds !== undefined)
-    conditions.push(query.hasOpenNeeds ? openOf('need') : sql`not ${openOf('need')}`);
+    conditions.push(
+      query.hasOpenNeeds ? sql`${organisations.openNeeds} > 0` : eq(organisations.openNeeds, 0),
+    );
   if (query.hasOpenOffers !== undefined)
-    conditions.push(query.hasOpenOffers ? openOf('offer') : sql`not ${openOf('offer')}`);
+    conditions.push(
+      query.hasOpenOffers ? sql`${organisations.openOffers} > 0` : eq(organisations.openOffers, 0),
+    );
   if (query.category) {
     conditions.push(sql`(${openOf('need', query.category)} or ${openOf('offer', query.category)})`);
   }
@@ -205,6 +210,9 @@ export const SEARCH_COUNT_CAP = 1000;
 /** How many of each index's first matches a search ranks for its first pages. */
 export const SEARCH_RANKED = 200;
 
+/** How many organisations in name order a list reads for its page before sorting its matches. */
+const NAME_WINDOW = 2000;
+
 const uuidList = (ids: readonly string[]) =>
   sql`(${sql.join(
     ids.map((id) => sql`${id}::uuid`),
@@ -217,9 +225,28 @@ export function organisationRepository(
 ): OrganisationRepository {
   const listedColumns = {
     ...recordColumns,
-    openNeeds: sql<number>`(select count(*) from ${needsOffers} n where n.organisation_id = ${ORGANISATION_ID} and n.kind = 'need' and n.status in ('open', 'in_discussion'))`,
-    openOffers: sql<number>`(select count(*) from ${needsOffers} n where n.organisation_id = ${ORGANISATION_ID} and n.kind = 'offer' and n.status in ('open', 'in_discussion'))`,
+    openNeeds: organisations.openNeeds,
+    openOffers: organisations.openOffers,
   };
+
+  /** The page's rows, fetched by id in the order given. */
+  async function rowsByIds(ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .select(listedColumns)
+      .from(organisations)
+      .where(sql`${organisations.id} in ${uuidList(ids)}`);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toRecord(row)] : [];
+    });
+  }
+
+  const counted = (n: number) => ({
+    total: Math.min(n, SEARCH_COUNT_CAP),
+    ...(n > SEARCH_COUNT_CAP && { totalCapped: true }),
+  });
 
   /**
    * A search by relevance. An OR of the full-text and trigram conditions in one WHERE makes
@@ -229,44 +256,96 @@ export function organisationRepository(
    * of them for a page beyond): below those figures every match is counted and ranked; above,
    * the total says "more than 1,000" and the page is the best of the first matches each index
    * gave. Names that match are their own index, so a broad word found in thousands of
-   * descriptions still ranks the organisations named after it first.
+   * descriptions still ranks the organisations named after it first. The name matches are only
+   * counted when the full-text ones are fewer than the cap (each costs a trigram similarity),
+   * and the filters are answered by their own indexes when selective (a bitmap AND).
    */
   async function rankedSearch(conditions: SQL[], match: TextMatch, offset: number, pageSize: number) {
     const cap = Math.max(SEARCH_COUNT_CAP, offset + pageSize) + 1;
     const ranked = offset + pageSize <= SEARCH_RANKED ? SEARCH_RANKED : cap;
     const candidates = (condition: SQL) =>
       sql`select ${organisations.id} as id, ${organisations.name} as name, ${organisations.searchVector} as search_vector, ${organisations.nameFolded} as name_folded from ${organisations} where ${and(...conditions, condition)}`;
-    const [found] = rowsOf<{ total: number; capped: boolean; ids: string[] | null }>(
+    const [found] = rowsOf<{ total: number; ids: string[] | null }>(
       await db.execute(sql`
         with full_text as materialized (${candidates(match.fullText)}),
           by_name as materialized (${candidates(match.name)}),
-          counted as (
-            select id from (select id from full_text limit ${cap}) f
-            union select id from (select id from by_name limit ${cap}) n),
           best as (
             select distinct id, name, ${match.rankOf(sql.raw('c.search_vector'), sql.raw('c.name_folded'))} as rank
             from ((select * from full_text limit ${ranked}) union all (select * from by_name limit ${ranked})) c)
-        select (select count(*)::int from counted) as total,
+        select case when (select count(*) from (select 1 from full_text limit ${cap}) f) >= ${cap} then ${cap}
+            else (select count(*) from (
+              select id from (select id from full_text limit ${cap}) f
+              union select id from (select id from by_name limit ${cap}) n) u) end::int as total,
           array(select id::text from best order by rank desc, name, id limit ${pageSize} offset ${offset}) as ids`),
     );
-    const ids = found?.ids ?? [];
-    const n = Number(found?.total ?? 0);
-    const capped = n > SEARCH_COUNT_CAP;
-    const rows = ids.length
-      ? await db
-          .select(listedColumns)
-          .from(organisations)
-          .where(sql`${organisations.id} in ${uuidList(ids)}`)
-      : [];
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return {
-      items: ids.flatMap((id) => {
-        const row = byId.get(id);
-        return row ? [toRecord(row)] : [];
-      }),
-      total: Math.min(n, SEARCH_COUNT_CAP),
-      ...(capped && { totalCapped: true }),
-    };
+    return { items: await rowsByIds(found?.ids ?? []), ...counted(Number(found?.total ?? 0)) };
+  }
+
+  /**
+   * A list in name order (no text, or `sort=name`). Walking the name index until a page of
+   * matches is found is what PostgreSQL prefers under a LIMIT, and costs the whole table when the
+   * matches sort late (a NAF section and a size whose names start with "T"). Instead:
+   * 1. the first SEARCH_COUNT_CAP + 1 matches in any order (the filters' own indexes when
+   *    selective) give the count and, when there are no more, the page itself;
+   * 2. else, without text, the first NAME_WINDOW organisations in name order: when they hold the
+   *    page, it is exact (a broad filter, the whole directory);
+   * 3. else the page cannot sort after its last one among the counted matches (among all of
+   *    them, the page ends there or before): that name bounds a second read, planned knowing the
+   *    bound and without a LIMIT, and the page is sorted from it.
+   */
+  async function namedList(
+    labId: string | null,
+    status: OrganisationListQuery['status'],
+    where: SQL | undefined,
+    hasText: boolean,
+    offset: number,
+    pageSize: number,
+  ) {
+    const last = offset + pageSize;
+    const [first] = rowsOf<{ n: number; ids: string[] | null; bound: string | null }>(
+      await db.execute(sql`
+        select count(*)::int as n,
+          (array_agg(m.id::text order by m.name, m.id))[${offset + 1}:${last}] as ids,
+          (array_agg(m.name order by m.name, m.id))[${last}] as bound
+        from (select ${organisations.id} as id, ${organisations.name} as name from ${organisations}
+              where ${where} limit ${SEARCH_COUNT_CAP + 1}) m`),
+    );
+    const n = Number(first?.n ?? 0);
+    if (n <= SEARCH_COUNT_CAP) return { items: await rowsByIds(first?.ids ?? []), ...counted(n) };
+    if (labId && !hasText && last <= NAME_WINDOW) {
+      const [window] = rowsOf<{ hits: number; ids: string[] | null }>(
+        await db.execute(sql`
+          select count(*) filter (where w.hit)::int as hits,
+            (array_agg(w.id::text order by w.name, w.id) filter (where w.hit))[${offset + 1}:${last}] as ids
+          from (select ${organisations.id} as id, ${organisations.name} as name, coalesce(${where}, false) as hit
+                from ${organisations} where ${and(eq(organisations.labId, labId), eq(organisations.status, status))}
+                order by ${organisations.name}, ${organisations.id} limit ${NAME_WINDOW}) w`),
+      );
+      if (Number(window?.hits ?? 0) >= last) {
+        return { items: await rowsByIds(window?.ids ?? []), ...counted(n) };
+      }
+    }
+    if (!first?.bound) return { items: await walk(where, offset, pageSize), ...counted(n) };
+    const [page] = rowsOf<{ ids: string[] | null }>(
+      await db.execute(sql`
+        with upto as materialized (
+          select ${organisations.id} as id, ${organisations.name} as name from ${organisations}
+          where ${and(where, sql`${organisations.name} <= ${first.bound}`)})
+        select array(select id::text from upto order by name, id limit ${pageSize} offset ${offset}) as ids`),
+    );
+    return { items: await rowsByIds(page?.ids ?? []), ...counted(n) };
+  }
+
+  /** A page in name order as PostgreSQL plans it (beyond the counted matches). */
+  async function walk(where: SQL | undefined, offset: number, pageSize: number) {
+    const rows = await db
+      .select(listedColumns)
+      .from(organisations)
+      .where(where)
+      .orderBy(...organisationOrder(undefined, 'name'))
+      .limit(pageSize)
+      .offset(offset);
+    return rows.map(toRecord);
   }
 
   return {
@@ -279,27 +358,8 @@ export function organisationRepository(
       if (match && query.sort === 'relevance') {
         return rankedSearch(filterConditions(labId, query, near), match, offset, query.pageSize);
       }
-      const { where, rank } = organisationFilters(labId, query, near);
-      const [rows, [counted]] = await Promise.all([
-        db
-          .select(listedColumns)
-          .from(organisations)
-          .where(where)
-          .orderBy(...organisationOrder(rank, query.sort))
-          .limit(query.pageSize)
-          .offset(offset),
-        db
-          .execute(
-            sql`select count(*)::int as n from (select 1 from ${organisations} where ${where} limit ${SEARCH_COUNT_CAP + 1}) matches`,
-          )
-          .then((result) => rowsOf<{ n: number }>(result)),
-      ]);
-      const n = Number(counted?.n ?? 0);
-      return {
-        items: rows.map(toRecord),
-        total: Math.min(n, SEARCH_COUNT_CAP),
-        ...(n > SEARCH_COUNT_CAP && { totalCapped: true }),
-      };
+      const { where } = organisationFilters(labId, query, near);
+      return namedList(labId, query.status, where, match !== null, offset, query.pageSize);
     },
 
     async find(id: string) {

@@ -81,6 +81,12 @@ export const organisations = pgTable(
     /** Set when the organisation was merged into another one (it is then archived). */
     mergedInto: uuid('merged_into'),
     needsOffersText: text('needs_offers_text').notNull().default(''),
+    /**
+     * How many needs and offers are open or in discussion: kept by a trigger on `needs_offers`
+     * (migration 0007), so that "has open needs" is a column the search filters and indexes.
+     */
+    openNeeds: integer('open_needs').notNull().default(0),
+    openOffers: integer('open_offers').notNull().default(0),
     /** The name in lower case without accents, for trigram matching (typos) without folding it per row. */
     nameFolded: text('name_folded').generatedAlwaysAs(sql`immutable_unaccent(lower(name))`),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
@@ -99,6 +105,17 @@ export const organisations = pgTable(
     index('organisations_lab_departement_idx').on(t.labId, t.departement),
     index('organisations_lab_epci_idx').on(t.labId, t.epci),
     index('organisations_lab_commune_idx').on(t.labId, t.communeInsee),
+    // Filters the search combines with a text match (a bitmap AND) or counts alone: b-trees,
+    // cheap to keep at import; the open needs/offers ones are partial (few organisations have any).
+    index('organisations_lab_naf_section_idx').on(t.labId, t.nafSection),
+    index('organisations_lab_headcount_band_idx').on(t.labId, t.headcountBand),
+    index('organisations_lab_universe_idx').on(t.labId, t.universe),
+    index('organisations_open_needs_idx')
+      .on(t.labId)
+      .where(sql`${t.openNeeds} > 0`),
+    index('organisations_open_offers_idx')
+      .on(t.labId)
+      .where(sql`${t.openOffers} > 0`),
   ],
 );
 

@@ -47,7 +47,8 @@ export function suggestFor(corpus: Corpus, seekerIndex: number, options: Suggest
     scored.push({ candidate, pair, score, kind: kindOf(candidate, pair) });
   }
   scored.sort(byScoreThenEvidence);
-  if (options.mode === 'complementary' && pool === corpus.profiles) correctHubs(corpus, seeker, scored);
+  if (options.mode === 'complementary' && pool === corpus.profiles && pool.length <= HUB_UP_TO)
+    correctHubs(corpus, seeker, scored);
   const picked = diversify(scored.slice(0, options.top * 4), options.top, corpus.weights.diversity);
   return picked.map(({ candidate, pair, score }) => ({
     id: candidate.profile.id,
@@ -57,6 +58,11 @@ export function suggestFor(corpus: Corpus, seekerIndex: number, options: Suggest
   }));
 }
 
+/**
+ * Hubness needs every profile's best scores: corrected only where every pair is scored anyway,
+ * and never above this size (an exhaustive query among 100,000 would cost 50 full scans).
+ */
+const HUB_UP_TO = DEFAULTS.exactUpTo;
 /** How many of the best candidates are re-ranked for hubness. */
 const HUB_WINDOW = 50;
 /** A profile's hubness is the mean of its HUB_K best pair scores (CSLS uses 10 neighbours). */
@@ -69,7 +75,7 @@ const hubnessMemo = new WeakMap<Corpus, Float64Array>();
  * every list. The best candidates are re-ranked by `score + hubness·(r(seeker) − r(candidate))`,
  * r being a profile's mean score with its 10 best partners, so a candidate ranks for what it
  * brings to *this* seeker rather than for being generous to all. Applied where every pair is
- * scored (up to `exactUpTo` profiles), where r is exact; sorts `scored` in place.
+ * scored (up to HUB_UP_TO profiles), where r is exact; sorts `scored` in place.
  */
 function correctHubs(corpus: Corpus, seeker: PreparedProfile, scored: Scored[]): void {
   const w = corpus.weights.hubness;

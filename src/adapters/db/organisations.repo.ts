@@ -230,9 +230,9 @@ export function organisationRepository(
   };
 
   /** The page's rows, fetched by id in the order given. */
-  async function rowsByIds(ids: readonly string[]) {
+  async function rowsByIds(q: Db, ids: readonly string[]) {
     if (ids.length === 0) return [];
-    const rows = await db
+    const rows = await q
       .select(listedColumns)
       .from(organisations)
       .where(sql`${organisations.id} in ${uuidList(ids)}`);
@@ -260,13 +260,13 @@ export function organisationRepository(
    * counted when the full-text ones are fewer than the cap (each costs a trigram similarity),
    * and the filters are answered by their own indexes when selective (a bitmap AND).
    */
-  async function rankedSearch(conditions: SQL[], match: TextMatch, offset: number, pageSize: number) {
+  async function rankedSearch(q: Db, conditions: SQL[], match: TextMatch, offset: number, pageSize: number) {
     const cap = Math.max(SEARCH_COUNT_CAP, offset + pageSize) + 1;
     const ranked = offset + pageSize <= SEARCH_RANKED ? SEARCH_RANKED : cap;
     const candidates = (condition: SQL) =>
       sql`select ${organisations.id} as id, ${organisations.name} as name, ${organisations.searchVector} as search_vector, ${organisations.nameFolded} as name_folded from ${organisations} where ${and(...conditions, condition)}`;
     const [found] = rowsOf<{ total: number; ids: string[] | null }>(
-      await db.execute(sql`
+      await q.execute(sql`
         with full_text as materialized (${candidates(match.fullText)}),
           by_name as materialized (${candidates(match.name)}),
           best as (
@@ -278,7 +278,7 @@ export function organisationRepository(
               union select id from (select id from by_name limit ${cap}) n) u) end::int as total,
           array(select id::text from best order by rank desc, name, id limit ${pageSize} offset ${offset}) as ids`),
     );
-    return { items: await rowsByIds(found?.ids ?? []), ...counted(Number(found?.total ?? 0)) };
+    return { items: await rowsByIds(q, found?.ids ?? []), ...counted(Number(found?.total ?? 0)) };
   }
 
   /**
@@ -294,6 +294,7 @@ export function organisationRepository(
    *    bound and without a LIMIT, and the page is sorted from it.
    */
   async function namedList(
+    q: Db,
     labId: string | null,
     status: OrganisationListQuery['status'],
     where: SQL | undefined,
@@ -303,7 +304,7 @@ export function organisationRepository(
   ) {
     const last = offset + pageSize;
     const [first] = rowsOf<{ n: number; ids: string[] | null; bound: string | null }>(
-      await db.execute(sql`
+      await q.execute(sql`
         select count(*)::int as n,
           (array_agg(m.id::text order by m.name, m.id))[${offset + 1}:${last}] as ids,
           (array_agg(m.name order by m.name, m.id))[${last}] as bound
@@ -311,10 +312,10 @@ export function organisationRepository(
               where ${where} limit ${SEARCH_COUNT_CAP + 1}) m`),
     );
     const n = Number(first?.n ?? 0);
-    if (n <= SEARCH_COUNT_CAP) return { items: await rowsByIds(first?.ids ?? []), ...counted(n) };
+    if (n <= SEARCH_COUNT_CAP) return { items: await rowsByIds(q, first?.ids ?? []), ...counted(n) };
     if (labId && !hasText && last <= NAME_WINDOW) {
       const [window] = rowsOf<{ hits: number; ids: string[] | null }>(
-        await db.execute(sql`
+        await q.execute(sql`
           select count(*) filter (where w.hit)::int as hits,
             (array_agg(w.id::text order by w.name, w.id) filter (where w.hit))[${offset + 1}:${last}] as ids
           from (select ${organisations.id} as id, ${organisations.name} as name, coalesce(${where}, false) as hit
@@ -322,23 +323,23 @@ export function organisationRepository(
                 order by ${organisations.name}, ${organisations.id} limit ${NAME_WINDOW}) w`),
       );
       if (Number(window?.hits ?? 0) >= last) {
-        return { items: await rowsByIds(window?.ids ?? []), ...counted(n) };
+        return { items: await rowsByIds(q, window?.ids ?? []), ...counted(n) };
       }
     }
-    if (!first?.bound) return { items: await walk(where, offset, pageSize), ...counted(n) };
+    if (!first?.bound) return { items: await walk(q, where, offset, pageSize), ...counted(n) };
     const [page] = rowsOf<{ ids: string[] | null }>(
-      await db.execute(sql`
+      await q.execute(sql`
         with upto as materialized (
           select ${organisations.id} as id, ${organisations.name} as name from ${organisations}
           where ${and(where, sql`${organisations.name} <= ${first.bound}`)})
         select array(select id::text from upto order by name, id limit ${pageSize} offset ${offset}) as ids`),
     );
-    return { items: await rowsByIds(page?.ids ?? []), ...counted(n) };
+    return { items: await rowsByIds(q, page?.ids ?? []), ...counted(n) };
   }
 
   /** A page in name order as PostgreSQL plans it (beyond the counted matches). */
-  async function walk(where: SQL | undefined, offset: number, pageSize: number) {
-    const rows = await db
+  async function walk(q: Db, where: SQL | undefined, offset: number, pageSize: number) {
+    const rows = await q
       .select(listedColumns)
       .from(organisations)
       .where(where)
@@ -355,11 +356,18 @@ export function organisationRepository(
       const near = centre && { ...centre, radiusKm: query.radiusKm };
       const offset = (query.page - 1) * query.pageSize;
       const match = textMatch(query.q);
-      if (match && query.sort === 'relevance') {
-        return rankedSearch(filterConditions(labId, query, near), match, offset, query.pageSize);
-      }
-      const { where } = organisationFilters(labId, query, near);
-      return namedList(labId, query.status, where, match !== null, offset, query.pageSize);
+      return db.transaction(async (tx) => {
+        const q = tx as unknown as Db;
+        // Each step reads at most a thousand-odd rows, which PostgreSQL cannot see through a
+        // materialized CTE: estimating them all (thousands of trigram similarities for a broad
+        // word), the server would start parallel workers, which cost more than the whole search.
+        await q.execute(sql`set local max_parallel_workers_per_gather = 0`);
+        if (match && query.sort === 'relevance') {
+          return rankedSearch(q, filterConditions(labId, query, near), match, offset, query.pageSize);
+        }
+        const { where } = organisationFilters(labId, query, near);
+        return namedList(q, labId, query.status, where, match !== null, offset, query.pageSize);
+      });
     },
 
     async find(id: string) {

@@ -158,6 +158,11 @@ describe.skipIf(!databaseAvailable())(`directory on ${testEngine}`, () => {
       user: { organisationId: string };
     }>();
     const own = me.user.organisationId;
+    // Open needs are counted on the organisation (a trigger), which the "has open needs" filter reads.
+    const openNeeds = async () =>
+      (await request('GET', `/api/organisations/${own}`, { as: MEMBER_ALSACE })).json<Organisation>()
+        .openNeeds ?? 0;
+    const before = await openNeeds();
     const created = await request('POST', `/api/organisations/${own}/needs-offers`, {
       as: MEMBER_ALSACE,
       body: {
@@ -173,11 +178,13 @@ describe.skipIf(!databaseAvailable())(`directory on ${testEngine}`, () => {
     expect(created.statusCode, created.body).toBe(201);
     const item = created.json<NeedOffer>();
     expect(item).toMatchObject({ status: 'open', can: { edit: true } });
+    expect(await openNeeds()).toBe(before + 1);
     const edited = await request('PATCH', `/api/needs-offers/${item.id}`, {
       as: MEMBER_ALSACE,
       body: { status: 'met' },
     });
     expect(edited.json<NeedOffer>().status).toBe('met');
+    expect(await openNeeds()).toBe(before);
     const backwards = await request('PATCH', `/api/needs-offers/${item.id}`, {
       as: MEMBER_ALSACE,
       body: { periodEnd: '2026-01-01' },
@@ -316,7 +323,15 @@ describe.skipIf(!databaseAvailable())(`directory on ${testEngine}`, () => {
     const gone = (
       await request('GET', `/api/organisations/${absorbed.id}`, { as: FACILITATOR_ALSACE })
     ).json<Organisation>();
-    expect(gone).toMatchObject({ status: 'archived', mergedInto: kept.id, siret: null });
+    expect(gone).toMatchObject({ status: 'archived', mergedInto: kept.id, siret: null, openNeeds: 0 });
+    const keptNow = (
+      await request('GET', `/api/organisations/${kept.id}`, { as: FACILITATOR_ALSACE })
+    ).json<Organisation>();
+    expect(keptNow.openNeeds).toBe(1);
+    const needing = await search('q=Repair%20Caf%C3%A9%20Schiltigheim&hasOpenNeeds=true&pageSize=100');
+    expect(needing.items.map((o) => o.id)).toContain(kept.id);
+    const archivedNeeding = await search('status=archived&hasOpenNeeds=true&pageSize=100');
+    expect(archivedNeeding.items.map((o) => o.id)).not.toContain(absorbed.id);
     const after = (
       await request('GET', '/api/directory/duplicates', { as: FACILITATOR_ALSACE })
     ).json<DuplicateList>();

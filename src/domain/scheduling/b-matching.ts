@@ -24,12 +24,15 @@ export function lowerBounds(model: Model, m: number): Int32Array {
  * feasibility matters (zero costs: far fewer pivots). Ties in weight go to more meetings when
  * the integer costs leave room for that second objective, and then to `favoured` edges (the
  * meetings of a previous plan, so that re-planning moves as few as it can) and `must` pairs.
+ * With `mustFirst`, the number of `must` pairs that meet comes before the weight (a bonus larger
+ * than any total of the other costs), so they all meet whenever the lower bounds allow it.
  */
 export function solveBMatching(
   model: Model,
   lower: Int32Array,
   weighted: boolean,
   favoured?: Uint8Array,
+  mustFirst = false,
 ): BMatching {
   const n = model.vertexCount;
   const edges = model.edgeLeft.length;
@@ -47,14 +50,18 @@ export function solveBMatching(
   let lowerSum = 0;
   for (let v = 0; v < model.leftCount; v++) lowerSum += lower[v]!;
   const meetingsBound = Math.min(model.totalCap, edges);
-  const secondObjective = weighted && model.profitIsInteger ? tieBreakFactor(model, meetingsBound) : 0;
+  const { factor: secondObjective, bonus } = weighted
+    ? costScales(model, meetingsBound, mustFirst)
+    : { factor: 0, bonus: 0 };
   for (let e = 0; e < edges; e++) {
     source[e] = model.edgeLeft[e]!;
     target[e] = model.edgeRight[e]!;
     capacity[e] = 1;
     if (weighted) {
-      const tieBreak = 1 + (favoured?.[e] ?? 0) + (model.edgeWish[e] === 'must' ? 1 : 0);
-      cost[e] = secondObjective > 0 ? -(model.profit[e]! * secondObjective + tieBreak) : -model.profit[e]!;
+      const isMust = model.edgeWish[e] === 'must';
+      const tieBreak = 1 + (favoured?.[e] ?? 0) + (isMust ? 1 : 0);
+      const base = secondObjective > 0 ? model.profit[e]! * secondObjective + tieBreak : model.profit[e]!;
+      cost[e] = -(base + (isMust ? bonus : 0));
     }
   }
   for (let v = 0; v < n; v++) {
@@ -92,15 +99,30 @@ export function solveBMatching(
 }
 
 /**
- * Multiplier turning profit p into p·F + 1, so that among equal weights more meetings win; 0 when
- * the products would leave the range where doubles count exactly.
+ * How costs are built from profits. `factor`: the multiplier turning profit p into p·F + tie-break,
+ * so that among equal weights more meetings win (0: plain profits). `bonus`: added to every `must`
+ * pair, larger than any sum of the other costs over a b-matching, so that the number of `must`
+ * pairs met comes first (0: none, or no room for it). Both only when the products stay in the
+ * range where doubles count exactly (integer profits), else the tie-break goes first.
  */
-function tieBreakFactor(model: Model, meetingsBound: number): number {
+function costScales(
+  model: Model,
+  meetingsBound: number,
+  mustFirst: boolean,
+): { factor: number; bonus: number } {
   let maxProfit = 0;
   for (const p of model.profit) if (p > maxProfit) maxProfit = p;
-  const factor = 3 * meetingsBound + 1;
   const limit = 2 ** 50 / ((model.vertexCount + 3) * (meetingsBound + 2));
-  return (maxProfit + 1) * factor <= limit ? factor : 0;
+  const hasMust = mustFirst && model.edgeWish.includes('must');
+  const bonusOver = (maxBase: number): number => (hasMust ? meetingsBound * maxBase + 1 : 0);
+  if (!model.profitIsInteger) return { factor: 0, bonus: bonusOver(maxProfit * (1 + 1e-9) + 1) };
+  const factor = 3 * meetingsBound + 1;
+  for (const f of [factor, 0]) {
+    const maxBase = f > 0 ? maxProfit * f + 3 : maxProfit;
+    const bonus = bonusOver(maxBase);
+    if ((maxProfit + 1) * Math.max(f, 1) <= limit && maxBase + bonus <= limit) return { factor: f, bonus };
+  }
+  return { factor: (maxProfit + 1) * factor <= limit ? factor : 0, bonus: 0 };
 }
 
 export interface FairSolution {
@@ -165,7 +187,16 @@ export function fairestBest(model: Model, favoured?: Uint8Array): FairSolution {
   return { fairness, matching: bestAtFairness(model, fairness, favoured) };
 }
 
-/** Maximum weight among b-matchings reaching fairness m. */
+/** Among b-matchings reaching fairness m, the most `must` pairs, then the maximum weight. */
 export function bestAtFairness(model: Model, m: number, favoured?: Uint8Array): BMatching {
-  return solveBMatching(model, lowerBounds(model, m), true, favoured);
+  return solveBMatching(model, lowerBounds(model, m), true, favoured, true);
+}
+
+/**
+ * Maximum weight among b-matchings reaching fairness m, `must` pairs or not: no schedule that
+ * fair weighs more. The same as `bestAtFairness` when no pair is marked `must`.
+ */
+export function weightBound(model: Model, m: number, planned?: BMatching): number {
+  if (planned && !model.edgeWish.includes('must')) return planned.weight;
+  return solveBMatching(model, lowerBounds(model, m), true).weight;
 }

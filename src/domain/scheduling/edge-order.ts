@@ -1,29 +1,31 @@
 import type { Model } from './model.ts';
 
 export interface EdgeOrder {
-  /** Every edge, heaviest first, ties by index. */
+  /** Every edge: `must` pairs first, then heaviest first, ties by index. */
   readonly byWeight: Int32Array;
   /** Edges of each vertex in the same order. */
   readonly incident: readonly (readonly number[])[];
 }
 
 /**
- * Edges heaviest first, over all and per vertex, from one sort. When the integer profits allow it,
- * the sort is of packed numeric keys (no comparator: cheap even before the code is optimised).
+ * Edges, `must` pairs first and then heaviest first, over all and per vertex, from one sort. When
+ * the integer profits allow it, the sort is of packed numeric keys (no comparator: cheap even
+ * before the code is optimised).
  */
 export function edgeOrder(model: Model): EdgeOrder {
   const edges = model.edgeLeft.length;
   let top = 0;
   for (let e = 0; e < edges; e++) if (model.profit[e]! > top) top = model.profit[e]!;
   let byWeight: Int32Array;
-  if (model.profitIsInteger && (top + 1) * (edges + 1) < 2 ** 52) {
+  const other = (e: number): number => (model.edgeWish[e] === 'must' ? 0 : 1);
+  if (model.profitIsInteger && 2 * (top + 1) * (edges + 1) < 2 ** 52) {
     const keys = new Float64Array(edges);
-    for (let e = 0; e < edges; e++) keys[e] = (top - model.profit[e]!) * edges + e;
+    for (let e = 0; e < edges; e++) keys[e] = (other(e) * (top + 1) + top - model.profit[e]!) * edges + e;
     keys.sort();
     byWeight = Int32Array.from(keys, (k) => k % edges);
   } else {
     byWeight = Int32Array.from({ length: edges }, (_, e) => e).sort(
-      (x, y) => model.edgeWeight[y]! - model.edgeWeight[x]! || x - y,
+      (x, y) => other(x) - other(y) || model.edgeWeight[y]! - model.edgeWeight[x]! || x - y,
     );
   }
   const incident: number[][] = Array.from({ length: model.vertexCount }, () => []);

@@ -40,7 +40,8 @@ export function optimise(model: Model, preferred?: Int32Array): Plan {
   const secondFairness = realisedFairness(model, totals(model, second.colour));
   const useSecond =
     secondFairness > firstFairness ||
-    (secondFairness === firstFairness && second.weight > first.weight + 1e-9);
+    (secondFairness === firstFairness &&
+      (second.musts > first.musts || (second.musts === first.musts && second.weight > first.weight + 1e-9)));
   const fairness = useSecond ? secondFairness : firstFairness;
   const bound = fairness === firstFairness ? lowered : bestAtFairness(model, fairness);
   return { colour: (useSecond ? second : first).colour, fairness, fairnessBound: top, bound };

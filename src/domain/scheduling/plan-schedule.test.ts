@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { meetingId } from './meeting-id.ts';
 import { planSchedule } from './plan-schedule.ts';
 import { auditSchedule } from './testing/check-schedule.ts';
-import { bMatchingLp, roundIndexedIp } from './testing/lp-models.ts';
-import { randomInstance, type InstanceShape } from './testing/random-instance.ts';
-import type { Instance } from './types.ts';
+import { bMatchingLp, mustFirstInstance, roundIndexedIp } from './testing/lp-models.ts';
+import { smallShapeArb } from './testing/arbitraries.ts';
+import { randomInstance } from './testing/random-instance.ts';
+import type { Instance, Schedule } from './types.ts';
 
 const highs = await loadHighs();
 
@@ -18,20 +19,14 @@ function highsOptimum(lp: string): number | undefined {
   return result.ObjectiveValue;
 }
 
-const shapeArb = (windows: boolean) =>
-  fc.record<InstanceShape>({
-    left: fc.integer({ min: 1, max: 7 }),
-    right: fc.integer({ min: 1, max: 7 }),
-    rounds: fc.integer({ min: 1, max: 5 }),
-    tables: fc.integer({ min: 1, max: 6 }),
-    density: fc.double({ min: 0.2, max: 1, noNaN: true }),
-    weights: fc.constantFrom('random' as const, 'clustered' as const),
-    windows: windows ? fc.double({ min: 0, max: 0.8, noNaN: true }) : fc.constant(0),
-    maxes: fc.double({ min: 0, max: 0.5, noNaN: true }),
-    wishes: fc.double({ min: 0, max: 0.6, noNaN: true }),
-    forbidden: fc.double({ min: 0, max: 0.2, noNaN: true }),
-    seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-  });
+const shapeArb = (windows: boolean) => smallShapeArb({ windows: windows ? [0, 0.8] : [0, 0] });
+
+/** How many pairs marked `must` meet. */
+function mustsMet(instance: Instance, schedule: Schedule): number {
+  const met = new Set(schedule.meetings.map((m) => `${m.a}|${m.b}`));
+  const musts = new Set(instance.weights.filter((w) => w.wish === 'must').map((w) => `${w.a}|${w.b}`));
+  return [...musts].filter((pair) => met.has(pair)).length;
+}
 
 const largestCap = (cap: ReadonlyMap<string, number>): number => Math.max(0, ...cap.values());
 
@@ -81,8 +76,13 @@ describe('planSchedule', () => {
           const { cap } = auditSchedule(instance, []);
           const optimum = highsOptimum(bMatchingLp(instance, schedule.fairness).lp);
           expect(optimum).toBeDefined();
-          expect(schedule.weight).toBeCloseTo(optimum!, 6);
           expect(schedule.bound).toBeCloseTo(optimum!, 6);
+          // Must pairs first, then weight: the optimum of the lexicographic objective.
+          const { instance: lexicographic, bonus } = mustFirstInstance(instance);
+          const best = highsOptimum(bMatchingLp(lexicographic, schedule.fairness).lp);
+          expect(mustsMet(instance, schedule) * bonus + schedule.weight).toBeCloseTo(best!, 6);
+          if (!instance.weights.some((w) => w.wish === 'must'))
+            expect(schedule.weight).toBeCloseTo(optimum!, 6);
           if (schedule.fairness < largestCap(cap)) {
             expect(highsOptimum(bMatchingLp(instance, schedule.fairness + 1).lp)).toBeUndefined();
           }
@@ -106,8 +106,11 @@ describe('planSchedule', () => {
           const schedule = planSchedule(instance);
           expect(auditSchedule(instance, schedule.meetings).problems).toEqual([]);
           expect(schedule.fairness).toBe(planSchedule(integral).fairness);
+          const { instance: lexicographic, bonus } = mustFirstInstance(instance);
+          const best = highsOptimum(bMatchingLp(lexicographic, schedule.fairness).lp);
+          expect(mustsMet(instance, schedule) * bonus + schedule.weight).toBeCloseTo(best!, 4);
           const optimum = highsOptimum(bMatchingLp(instance, schedule.fairness).lp);
-          expect(schedule.weight).toBeCloseTo(optimum!, 4);
+          expect(schedule.bound).toBeCloseTo(optimum!, 4);
         }),
         { numRuns: 60 },
       );
@@ -115,11 +118,12 @@ describe('planSchedule', () => {
   );
 
   it(
-    'with presence windows, stays within its bounds of the exact integer program',
+    'with presence windows, stays within its bounds of the exact integer program, must pairs first',
     { timeout: 120_000 },
     () => {
       let ours = 0;
       let best = 0;
+      let mustsShort = 0;
       fc.assert(
         fc.property(shapeArb(true), (shape) => {
           const instance = randomInstance({ ...shape, windows: Math.max(0.3, shape.windows ?? 0) });
@@ -132,12 +136,19 @@ describe('planSchedule', () => {
           if (schedule.fairnessBound < largestCap(cap)) {
             expect(highsOptimum(roundIndexedIp(instance, schedule.fairnessBound + 1).lp)).toBeUndefined();
           }
-          ours += schedule.weight;
-          best += optimum!;
+          // NOTE: must pairs come before weight: compare with the best weight at as many of them.
+          const { instance: lexicographic, bonus } = mustFirstInstance(instance);
+          const lexicographicOptimum = highsOptimum(roundIndexedIp(lexicographic, schedule.fairness).lp)!;
+          const musts = Math.floor((lexicographicOptimum + 1e-6) / bonus);
+          expect(mustsMet(instance, schedule)).toBeLessThanOrEqual(musts);
+          if (mustsMet(instance, schedule) < musts) mustsShort++;
+          else ours += schedule.weight;
+          best += lexicographicOptimum - musts * bonus;
         }),
         { numRuns: 80 },
       );
-      expect(ours / best).toBeGreaterThan(0.97);
+      expect(mustsShort).toBeLessThanOrEqual(2);
+      expect(ours / best).toBeGreaterThan(0.985);
     },
   );
 

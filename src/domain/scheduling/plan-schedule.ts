@@ -1,4 +1,4 @@
-import { bestAtFairness, maxFairness } from './b-matching.ts';
+import { maxFairness, weightBound } from './b-matching.ts';
 import { explainUnmet } from './explain.ts';
 import { realisedFairness } from './fairness.ts';
 import { keepAndFill } from './keep-and-fill.ts';
@@ -38,7 +38,7 @@ export function planSchedule(instance: Instance, replan?: Replan): Schedule {
     const plan = optimise(model, preferred);
     colour = plan.colour;
     fairnessBound = plan.fairnessBound;
-    boundAt = { fairness: plan.fairness, weight: plan.bound.weight };
+    boundAt = { fairness: plan.fairness, weight: weightBound(model, plan.fairness, plan.bound) };
   }
 
   const pairs: PlacedPair[] = [];
@@ -63,7 +63,7 @@ export function planSchedule(instance: Instance, replan?: Replan): Schedule {
   const heldWeight = history.reduce((sum, m) => sum + (weightByPair.get(m.id) ?? 0), 0);
   const plannedWeight = pairs.reduce((sum, p) => sum + p.weight, 0);
   const boundWeight =
-    boundAt && boundAt.fairness === fairness ? boundAt.weight : bestAtFairness(model, fairness).weight;
+    boundAt && boundAt.fairness === fairness ? boundAt.weight : weightBound(model, fairness);
   const unmet = explainUnmet({ model, meetings, fairness });
   const weight = round9(heldWeight + plannedWeight);
   const schedule: Schedule = {

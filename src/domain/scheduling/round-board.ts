@@ -6,9 +6,9 @@ const MAX_PATH_TRIES = 8;
 /**
  * Meetings placed in rounds, under presence windows: edge e may take round c only when both ends
  * attend it, each vertex meets once per round, each round holds at most T meetings. Every change
- * is journalled so a local-search move can be tried and rolled back. Tracks the two objectives
- * of the search: the fairness deficit (meetings missing below each vertex's lower bound) first,
- * then the weight.
+ * is journalled so a local-search move can be tried and rolled back. Tracks the objectives of
+ * the search: the fairness deficit (meetings missing below each vertex's lower bound) first, then
+ * the `must` pairs placed, then the weight.
  */
 export class RoundBoard {
   readonly colours: number;
@@ -17,7 +17,9 @@ export class RoundBoard {
   readonly load: Int32Array;
   deficit = 0;
   weight = 0;
-  /** Meetings in the round the previous plan gave them (re-planning): the third objective. */
+  /** `must` pairs placed: the second objective, before the weight. */
+  musts = 0;
+  /** Meetings in the round the previous plan gave them (re-planning): the last objective. */
   stable = 0;
   /** Rounds whose tables are all taken. */
   private fullRounds = 0;
@@ -83,6 +85,7 @@ export class RoundBoard {
     this.bump(u, 1);
     this.bump(v, 1);
     this.weight += this.model.edgeWeight[e]!;
+    if (this.model.edgeWish[e] === 'must') this.musts++;
     if (this.preferred?.[e] === c) this.stable++;
     this.journal.push(e, -1);
   }
@@ -105,6 +108,7 @@ export class RoundBoard {
     this.bump(u, -1);
     this.bump(v, -1);
     this.weight -= this.model.edgeWeight[e]!;
+    if (this.model.edgeWish[e] === 'must') this.musts--;
     if (this.preferred?.[e] === c) this.stable--;
     this.journal.push(e, c);
   }
@@ -118,6 +122,11 @@ export class RoundBoard {
       if (best < 0 || this.model.edgeWeight[e]! < this.model.edgeWeight[best]!) best = e;
     this.lightest[c] = best;
     return best;
+  }
+
+  /** The meetings of round c (a live view: copy it before changing the board). */
+  meetingsIn(c: number): readonly number[] {
+    return this.members[c]!;
   }
 
   mark(): number {

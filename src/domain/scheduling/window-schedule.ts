@@ -2,6 +2,7 @@ import { lowerBounds } from './b-matching.ts';
 import { edgeOrder } from './edge-order.ts';
 import type { Model } from './model.ts';
 import { RoundBoard } from './round-board.ts';
+import { resolveRound } from './round-resolve.ts';
 import { seededRandom } from './seeded-random.ts';
 
 /** Work allowed to the local search, counted in attempted moves so the result stays deterministic. */
@@ -15,12 +16,17 @@ const RUIN_BUDGET_MAX = 300_000;
 /** Within this share of the bound the search stops: the last 0.001 % is not worth seconds. */
 const GOOD_ENOUGH = 1e-5;
 const SEED = 0x5eed;
+/** Rounds are re-planned exactly (one small flow each) while edges × rounds stays below this. */
+const ROUND_SOLVE_LIMIT = 60_000;
+const MAX_SWEEPS = 20;
+/** Up to this many edges, insertions also refill the ends of what they eject, and are not pruned. */
+const DEEP_LIMIT = 400;
 
 /**
  * Presence windows make the rounds a list edge colouring (NP-hard), so the flow's meetings are
  * placed greedily, hardest first, with alternating-path swaps, then a local search inserts
  * meetings (ejecting at most a few others) while it lowers the fairness deficit or, at equal
- * deficit, raises the weight.
+ * deficit, places more `must` pairs or, at equal number, raises the weight.
  */
 export function scheduleWithWindows(
   model: Model,
@@ -38,8 +44,12 @@ export function scheduleWithWindows(
   const initial: number[] = [];
   for (let e = 0; e < edges; e++) if (chosen[e]) initial.push(e);
   const keeps = (e: number): number => Number((preferred?.[e] ?? -1) >= 0);
+  const must = (e: number): number => Number(model.edgeWish[e] === 'must');
+  let mustCeiling = 0;
+  for (const e of initial) mustCeiling += must(e);
   initial.sort(
     (x, y) =>
+      must(y) - must(x) ||
       keeps(y) - keeps(x) ||
       options[x]! - options[y]! ||
       model.edgeWeight[y]! - model.edgeWeight[x]! ||
@@ -49,11 +59,14 @@ export function scheduleWithWindows(
   board.commit();
 
   const { byWeight, incident } = edgeOrder(model);
+  // NOTE: small events (not re-planned live) get the stronger moves: exact rounds, deeper chains.
+  const sweeps = !preferred && edges * board.colours <= ROUND_SOLVE_LIMIT;
+  const deep = !preferred && edges <= DEEP_LIMIT;
   const random = seededRandom(SEED);
   let budget = MOVE_BUDGET_PER_EDGE * edges + 1000;
   for (
     let pass = 0;
-    pass < (preferred ? PASSES_LIVE : PASSES) && budget > 0 && !isOptimal(board, ceiling);
+    pass < (preferred ? PASSES_LIVE : PASSES) && budget > 0 && !isOptimal(board, mustCeiling, ceiling);
     pass++
   ) {
     let improved = false;
@@ -63,7 +76,7 @@ export function scheduleWithWindows(
           if (board.count[x]! >= board.lower[x]!) break;
           if (board.colour[e]! >= 0) continue;
           budget--;
-          if (insert(board, e, incident)) improved = true;
+          if (insert(board, e, incident, deep)) improved = true;
         }
       }
     }
@@ -71,12 +84,13 @@ export function scheduleWithWindows(
       if (budget <= 0) break;
       if (board.colour[e]! >= 0) continue;
       budget--;
-      if (insert(board, e, incident)) improved = true;
+      if (insert(board, e, incident, deep)) improved = true;
     }
     board.commit();
     if (!improved) break;
   }
-  if (!isOptimal(board, ceiling)) {
+  if (sweeps) sweepRounds(board, mustCeiling, ceiling);
+  if (!isOptimal(board, mustCeiling, ceiling)) {
     ruinAndRecreate(
       board,
       incident,
@@ -85,10 +99,24 @@ export function scheduleWithWindows(
         RUIN_BUDGET_MAX,
         (preferred ? RUIN_BUDGET_PER_EDGE_LIVE : RUIN_BUDGET_PER_EDGE) * edges + 2000,
       ),
+      mustCeiling,
       ceiling,
+      deep,
+      deep,
     );
   }
+  if (sweeps) sweepRounds(board, mustCeiling, ceiling);
   return board;
+}
+
+/** Plans each round again exactly, the others fixed, until no round improves (see `resolveRound`). */
+function sweepRounds(board: RoundBoard, mustCeiling: number, ceiling: number): void {
+  for (let sweep = 0; sweep < MAX_SWEEPS && !isOptimal(board, mustCeiling, ceiling); sweep++) {
+    let improved = false;
+    for (let c = 0; c < board.colours; c++) if (resolveRound(board, c)) improved = true;
+    board.commit();
+    if (!improved) break;
+  }
 }
 
 /**
@@ -101,11 +129,15 @@ function ruinAndRecreate(
   incident: readonly (readonly number[])[],
   random: () => number,
   budget: number,
+  mustCeiling: number,
   ceiling: number,
+  exactRounds: boolean,
+  deep: boolean,
 ): void {
   const model = board.model;
   const touched: number[] = [];
-  while (budget > 0 && !isOptimal(board, ceiling)) {
+  const freed: number[] = [];
+  while (budget > 0 && !isOptimal(board, mustCeiling, ceiling)) {
     const x = Math.floor(random() * model.vertexCount);
     budget--;
     if (board.count[x] === 0 && board.count[x]! >= board.lower[x]!) continue;
@@ -113,8 +145,10 @@ function ruinAndRecreate(
     const start = board.mark();
     touched.length = 0;
     touched.push(x);
+    freed.length = 0;
     for (const e of incident[x]!) {
       if (board.colour[e]! < 0 || random() < 0.5) continue;
+      freed.push(board.colour[e]!);
       board.unassign(e);
       touched.push(model.edgeLeft[e] === x ? model.edgeRight[e]! : model.edgeLeft[e]!);
     }
@@ -122,7 +156,14 @@ function ruinAndRecreate(
       for (const e of incident[y]!) {
         if (board.colour[e]! >= 0) continue;
         budget--;
-        insert(board, e, incident);
+        insert(board, e, incident, deep);
+      }
+    }
+    // NOTE: on small events the freed rounds are also planned again exactly, the others fixed.
+    if (exactRounds) {
+      for (const c of freed) {
+        budget -= 10;
+        resolveRound(board, c);
       }
     }
     if (compareScore(board, before) >= 0) board.commit();
@@ -131,28 +172,39 @@ function ruinAndRecreate(
 }
 
 /**
- * `ceiling` is the relaxation's weight: reaching it with no deficit is optimal, so the search
- * stops (a plain function, not a closure: closures re-created per call deoptimise hot loops).
+ * `mustCeiling` and `ceiling` are the relaxation's `must` pairs and weight: reaching them with no
+ * deficit is optimal, so the search stops (a plain function, not a closure: closures re-created
+ * per call deoptimise hot loops).
  */
-function isOptimal(board: RoundBoard, ceiling: number): boolean {
-  return board.deficit === 0 && board.weight >= ceiling - Math.max(1e-9, GOOD_ENOUGH * ceiling);
+function isOptimal(board: RoundBoard, mustCeiling: number, ceiling: number): boolean {
+  return (
+    board.deficit === 0 &&
+    board.musts >= mustCeiling &&
+    board.weight >= ceiling - Math.max(1e-9, GOOD_ENOUGH * ceiling)
+  );
 }
 
 interface Score {
   readonly deficit: number;
+  readonly musts: number;
   readonly weight: number;
   readonly stable: number;
 }
 
 const scoreOf = (board: RoundBoard): Score => ({
   deficit: board.deficit,
+  musts: board.musts,
   weight: board.weight,
   stable: board.stable,
 });
 
-/** Lexicographic: less fairness deficit, then more weight, then more meetings left where they were. */
+/**
+ * Lexicographic: less fairness deficit, then more `must` pairs, then more weight, then more
+ * meetings left where they were.
+ */
 function compareScore(board: RoundBoard, before: Score): number {
   if (board.deficit !== before.deficit) return before.deficit - board.deficit;
+  if (board.musts !== before.musts) return board.musts - before.musts;
   if (Math.abs(board.weight - before.weight) > 1e-9) return board.weight - before.weight;
   return board.stable - before.stable;
 }
@@ -161,16 +213,24 @@ function compareScore(board: RoundBoard, before: Score): number {
  * Inserts e, directly or by ejecting the meetings that block it in one round (and, for an end at
  * its cap, its lightest meeting); the ejected try another round. Kept only if it is better.
  */
-function insert(board: RoundBoard, e: number, incident: readonly (readonly number[])[]): boolean {
+function insert(
+  board: RoundBoard,
+  e: number,
+  incident: readonly (readonly number[])[],
+  deep = false,
+): boolean {
   const model = board.model;
-  const beforeDeficit = board.deficit;
-  const beforeWeight = board.weight;
-  const beforeStable = board.stable;
+  const before: Score = {
+    deficit: board.deficit,
+    musts: board.musts,
+    weight: board.weight,
+    stable: board.stable,
+  };
   const w = model.edgeWeight[e]!;
   if (board.hasRoom(e)) {
     const start = board.mark();
     if (board.place(e)) {
-      if (improves(board, beforeDeficit, beforeWeight, beforeStable) || w === 0) return true;
+      if (compareScore(board, before) > 0 || w === 0) return true;
       board.rollback(start);
     }
   }
@@ -181,12 +241,14 @@ function insert(board: RoundBoard, e: number, incident: readonly (readonly numbe
   const uLightest = uFull ? lightestPlaced(board, incident[u]!) : -1;
   const vLightest = vFull ? lightestPlaced(board, incident[v]!) : -1;
   // NOTE: unless an end of e is below its lower bound, no move inserting e can lower the deficit
-  // (ejected meetings that come back only restore it), so only weight, then stability, can gain.
-  const weightOnly = board.count[u]! >= board.lower[u]! && board.count[v]! >= board.lower[v]!;
+  // (ejected meetings that come back only restore it), and unless e is a `must` pair none can
+  // place more of them: only weight, then stability, can gain.
+  const weightOnly =
+    board.count[u]! >= board.lower[u]! && board.count[v]! >= board.lower[v]! && model.edgeWish[e] !== 'must';
   // An end at its cap must drop a meeting that cannot come back (the end stays at its cap): if e
   // is no heavier than that end's lightest meeting, no ejection can gain weight (and when
   // re-planning, if it is lighter, none can gain weight or stability).
-  if (weightOnly) {
+  if (weightOnly && !deep) {
     for (const lightest of [uLightest, vLightest]) {
       if (lightest < 0) continue;
       const other = model.edgeWeight[lightest]!;
@@ -204,17 +266,38 @@ function insert(board: RoundBoard, e: number, incident: readonly (readonly numbe
     let ejected = 0;
     for (let i = 0; i < size; i++) ejected += model.edgeWeight[blockers[i]!]!;
     const cannotGain = board.preferred ? ejected > w : ejected >= w;
-    if (cannotGain && weightOnly) continue;
+    if (cannotGain && weightOnly && !deep) continue;
     const start = board.mark();
     for (let i = 0; i < size; i++) board.unassign(blockers[i]!);
     if (board.hasRoom(e) && board.load[c]! < model.tables) {
       board.assign(e, c);
       for (let i = 0; i < size; i++) if (board.hasRoom(blockers[i]!)) board.place(blockers[i]!);
-      if (improves(board, beforeDeficit, beforeWeight, beforeStable)) return true;
+      if (deep) for (let i = 0; i < size; i++) refill(board, blockers[i]!, u, v, incident);
+      if (compareScore(board, before) > 0) return true;
     }
     board.rollback(start);
   }
   return false;
+}
+
+/**
+ * An ejection chain of one more link, for small events: when the ejected meeting f found no other
+ * round, each of its ends (other than u and v) takes its heaviest meeting that fits directly.
+ */
+function refill(
+  board: RoundBoard,
+  f: number,
+  u: number,
+  v: number,
+  incident: readonly (readonly number[])[],
+): void {
+  if (board.colour[f]! >= 0) return;
+  for (const y of [board.model.edgeLeft[f]!, board.model.edgeRight[f]!]) {
+    if (y === u || y === v) continue;
+    for (const g of incident[y]!) {
+      if (board.colour[g]! < 0 && board.hasRoom(g) && board.place(g)) break;
+    }
+  }
 }
 
 /** Scratch space for the (at most five) meetings an insertion ejects. */
@@ -226,13 +309,6 @@ function addBlocker(blockers: Int32Array, size: number, f: number): number {
   for (let i = 0; i < size; i++) if (blockers[i] === f) return size;
   blockers[size] = f;
   return size + 1;
-}
-
-/** Lexicographic, as `compareScore`, against the score before a move. */
-function improves(board: RoundBoard, deficit: number, weight: number, stable: number): boolean {
-  if (board.deficit !== deficit) return board.deficit < deficit;
-  if (Math.abs(board.weight - weight) > 1e-9) return board.weight > weight;
-  return board.stable > stable;
 }
 
 function lightestPlaced(board: RoundBoard, edges: readonly number[]): number {

@@ -152,3 +152,26 @@ export function roundIndexedIp(
   });
   return { lp: lpText(objective, rows, binaries, []), variables: binaries.length };
 }
+
+/**
+ * The instance with every `must` pair's weight raised by a bonus larger than any total weight, so
+ * that HiGHS's optimum on it is the schedule's lexicographic objective: `must` pairs met, then
+ * weight (optimum = musts · bonus + weight). A pair listed twice counts once, as in the solver.
+ */
+export function mustFirstInstance(instance: Instance): { instance: Instance; bonus: number } {
+  const best = new Map<string, { a: string; b: string; w: number; must: boolean }>();
+  for (const w of instance.weights) {
+    const key = `${w.a}|${w.b}`;
+    const seen = best.get(key);
+    best.set(key, {
+      a: w.a,
+      b: w.b,
+      w: Math.max(w.w, seen?.w ?? 0),
+      must: w.wish === 'must' || (seen?.must ?? false),
+    });
+  }
+  let bonus = 1;
+  for (const p of best.values()) bonus += p.w;
+  const weights = [...best.values()].map((p) => ({ a: p.a, b: p.b, w: p.w + (p.must ? bonus : 0) }));
+  return { instance: { ...instance, weights }, bonus };
+}

@@ -1,0 +1,41 @@
+import { minCostFlow } from './network-simplex.ts';
+
+/**
+ * Maximum-value bipartite matching of at most `limit` pairs (one round's tables): vertices
+ * 0..leftCount−1 on the left, the others on the right; pair k joins u[k] and v[k] with value[k].
+ * Solved as a min-cost circulation s → left → right → t → s, the return arc holding `limit`.
+ */
+export function boundedMatching(
+  vertexCount: number,
+  leftCount: number,
+  pairs: { readonly u: Int32Array; readonly v: Int32Array; readonly value: Float64Array },
+  limit: number,
+): Uint8Array {
+  const n = vertexCount;
+  const count = pairs.u.length;
+  const arcs = count + n + 1;
+  const source = new Int32Array(arcs);
+  const target = new Int32Array(arcs);
+  const capacity = new Float64Array(arcs).fill(1);
+  const cost = new Float64Array(arcs);
+  source.set(pairs.u);
+  target.set(pairs.v);
+  for (let k = 0; k < count; k++) cost[k] = -pairs.value[k]!;
+  for (let x = 0; x < n; x++) {
+    const isLeft = x < leftCount;
+    source[count + x] = isLeft ? n : x;
+    target[count + x] = isLeft ? x : n + 1;
+  }
+  source[arcs - 1] = n + 1;
+  target[arcs - 1] = n;
+  capacity[arcs - 1] = limit;
+  const { flow } = minCostFlow({
+    nodeCount: n + 2,
+    source,
+    target,
+    capacity,
+    cost,
+    supply: new Float64Array(n + 2),
+  });
+  return Uint8Array.from(flow.subarray(0, count), (f) => (f > 0.5 ? 1 : 0));
+}

@@ -17,6 +17,7 @@ import { territory } from './adapters/territory/territory.ts';
 import { directoryRepository } from './adapters/db/directory.repo.ts';
 import { auditRetentionRepository } from './adapters/db/audit-retention.repo.ts';
 import { spreadsheetCodec } from './adapters/import/spreadsheet.ts';
+import { startDatabaseMaintenance } from './adapters/jobs/database-maintenance.ts';
 import { startDirectoryJobs } from './adapters/jobs/directory-jobs.ts';
 import { needOfferRepository } from './adapters/db/needs-offers.repo.ts';
 import { personRepository } from './adapters/db/people.repo.ts';
@@ -113,7 +114,12 @@ export async function composeRuntime(database: Database, options: RuntimeOptions
     publicUrl: options.publicUrl,
     logLevel: options.logLevel ?? 'info',
   });
-  const stopJobs = startDirectoryJobs(services, (message, error) => app.log.info({ err: error }, message));
-  app.addHook('onClose', async () => stopJobs());
+  const log = (message: string, error?: unknown) => app.log.info({ err: error }, message);
+  const stopJobs = startDirectoryJobs(services, log);
+  const stopMaintenance = startDatabaseMaintenance(database, log);
+  app.addHook('onClose', async () => {
+    stopJobs();
+    stopMaintenance();
+  });
   return { services, auth, app };
 }

@@ -91,21 +91,38 @@ async function attachRnaToKnownSirets(session: BulkSession, labId: string): Prom
   );
 }
 
-/** Closed establishments and dissolved associations archive the organisations the lab holds; they are never created. */
-async function archiveClosed(session: BulkSession, labId: string, key: 'siret' | 'rna'): Promise<number> {
+/** The keys of the staged closed establishments and dissolved associations. */
+async function closedKeys(session: BulkSession, key: 'siret' | 'rna'): Promise<string[]> {
   const [closed] = await session.query<{ keys: string[] | null }>(
     `select array_agg(${key}) as keys from ${STAGING} where not active and ${key} is not null`,
   );
-  if (!closed?.keys) return 0;
-  const [archived] = await session.query<{ archived: number }>(
-    `with archived as (
-       update organisations set status = 'archived', updated_at = now()
-        where lab_id = $1 and ${key} = any($2::text[]) and status = 'active'
-       returning 1)
-     select count(*)::int as archived from archived`,
-    [labId, textArray(closed.keys)],
-  );
-  return archived?.archived ?? 0;
+  return closed?.keys ?? [];
+}
+
+/**
+ * Closed establishments and dissolved associations archive the organisations the lab holds; they
+ * are never created. Done once at the end: a key appears once in a file, so no row this import
+ * creates can be closed by a later chunk, and one statement reads the lab once instead of per chunk.
+ */
+async function archiveClosed(
+  session: BulkSession,
+  labId: string,
+  key: 'siret' | 'rna',
+  keys: readonly string[],
+): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < keys.length; i += 50_000) {
+    const [archived] = await session.query<{ archived: number }>(
+      `with archived as (
+         update organisations set status = 'archived', updated_at = now()
+          where lab_id = $1 and ${key} = any($2::text[]) and status = 'active'
+         returning 1)
+       select count(*)::int as archived from archived`,
+      [labId, textArray(keys.slice(i, i + 50_000))],
+    );
+    total += archived?.archived ?? 0;
+  }
+  return total;
 }
 
 function upsertStatement(key: 'siret' | 'rna', source: string): string {
@@ -132,13 +149,14 @@ export async function loadRegistry(
   await session.query(`set local gin_pending_list_limit = '32MB'`);
   const upsert = upsertStatement(key, source);
   let staged = 0;
+  const closed: string[] = [];
   const merge = async () => {
     if (staged === 0) return;
     if (key === 'rna') await attachRnaToKnownSirets(session, labId);
     const [written] = await session.query<{ created: number; updated: number }>(upsert, [labId]);
     outcome.created += written?.created ?? 0;
     outcome.updated += written?.updated ?? 0;
-    outcome.archived += await archiveClosed(session, labId, key);
+    closed.push(...(await closedKeys(session, key)));
     await session.query(`truncate ${STAGING}`);
     staged = 0;
   };
@@ -149,5 +167,6 @@ export async function loadRegistry(
     if (staged >= MERGE_EVERY) await merge();
   }
   await merge();
+  outcome.archived = await archiveClosed(session, labId, key, closed);
   return outcome;
 }

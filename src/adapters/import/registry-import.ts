@@ -138,15 +138,20 @@ export async function importRegistryFile(
 
   let counts: RegistryReadCounts | null = null;
   async function* batches(): AsyncGenerator<ReadBatch> {
-    let next = await reader.next();
-    while (!next.done) {
-      const batch = next.value;
-      yield batch;
-      // Resumed once the batch is in the database.
-      options.onProgress?.({ bytes: batch.bytes, totalBytes, rows: batch.read });
-      next = await reader.next();
+    try {
+      let next = await reader.next();
+      while (!next.done) {
+        const batch = next.value;
+        yield batch;
+        // Resumed once the batch is in the database.
+        options.onProgress?.({ bytes: batch.bytes, totalBytes, rows: batch.read });
+        next = await reader.next();
+      }
+      counts = next.value;
+    } finally {
+      // The database gave up first: stop the reading thread too, or it would wait forever.
+      if (!counts) await reader.return({ rows: 0, outside: 0, closed: 0, rejected: 0 });
     }
-    counts = next.value;
   }
   const outcome = await services.directory.loadRegistry(options.labId, layout.key, options.kind, batches());
   const read: RegistryReadCounts = counts ?? { rows: 0, outside: 0, closed: 0, rejected: 0 };

@@ -1,5 +1,9 @@
 import type { UpsertOutcome } from '../../app/directory/ports.ts';
-import { REGISTRY_COLUMNS, type RegistryBatch } from '../../app/directory/registry-batch.ts';
+import {
+  REGISTRY_COLUMNS,
+  textArrayLiteral,
+  type RegistryBatch,
+} from '../../app/directory/registry-batch.ts';
 import type { BulkSession } from './database.ts';
 
 /**
@@ -8,6 +12,10 @@ import type { BulkSession } from './database.ts';
  * transaction. A file that turns out malformed at its last line therefore leaves nothing behind,
  * and the file is read once. COPY plus one INSERT … SELECT per chunk costs a fraction of row-wise
  * or batch-wise upserts (measured in bench/import.bench.ts).
+ *
+ * The staging table's keys come back as arrays and go to the statements on `organisations` as
+ * parameters: the planner has no statistics on the staging table, and an `array(select …)`
+ * sub-query made it test every row of the lab against every key (43 s on 200,000 rows).
  */
 
 /** Rows staged before they are merged: large enough to amortise each statement, small enough to report progress. */
@@ -50,15 +58,6 @@ const ON_CONFLICT_UPDATE = `
   updated_at = now()`;
 
 /**
- * The staging table's keys come back as arrays and go to the statements on `organisations` as
- * parameters: the planner has no statistics on the staging table, and an `array(select …)`
- * sub-query made it test every row of the lab against every key (43 s on 200,000 rows).
- */
-function textArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-}
-
-/**
  * RNA rows: an association already known by its SIRET (from SIRENE or by hand) receives its RNA
  * number instead of becoming a second organisation; a SIRET held by another organisation with a
  * different RNA number, or shared by two rows of the file, is dropped from the row.
@@ -70,7 +69,7 @@ async function attachRnaToKnownSirets(session: BulkSession, labId: string): Prom
     `select array_agg(siret) as sirets, array_agg(rna) as rnas from ${STAGING} where active and siret is not null`,
   );
   if (!pairs?.sirets || !pairs.rnas) return;
-  const params = [labId, textArray(pairs.sirets), textArray(pairs.rnas)];
+  const params = [labId, textArrayLiteral(pairs.sirets), textArrayLiteral(pairs.rnas)];
   await session.query(
     `update organisations o set rna = p.rna, updated_at = now()
        from unnest($2::text[], $3::text[]) as p(siret, rna)
@@ -87,7 +86,7 @@ async function attachRnaToKnownSirets(session: BulkSession, labId: string): Prom
   if (!taken?.sirets) return;
   await session.query(
     `update ${STAGING} r set siret = null from unnest($1::text[]) as t(siret) where r.siret = t.siret`,
-    [textArray(taken.sirets)],
+    [textArrayLiteral(taken.sirets)],
   );
 }
 
@@ -118,7 +117,7 @@ async function archiveClosed(
           where lab_id = $1 and ${key} = any($2::text[]) and status = 'active'
          returning 1)
        select count(*)::int as archived from archived`,
-      [labId, textArray(keys.slice(i, i + 50_000))],
+      [labId, textArrayLiteral(keys.slice(i, i + 50_000))],
     );
     total += archived?.archived ?? 0;
   }

@@ -53,8 +53,8 @@ export function copyCell(value: Cell): string {
   );
 }
 
-/** A text[] literal: themes come from a fixed vocabulary of snake_case words, quoted anyway. */
-function arrayLiteral(values: readonly string[]): string {
+/** A PostgreSQL text[] literal, every element quoted (themes in COPY lines, keys sent as one parameter). */
+export function textArrayLiteral(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
@@ -82,7 +82,7 @@ export function registryLine(row: ImportedWithPlace): string {
     row.postalCode,
     row.website,
     row.description,
-    arrayLiteral(row.themes),
+    textArrayLiteral(row.themes),
   ];
   return `${cells.map(copyCell).join('\t')}\n`;
 }

@@ -64,6 +64,9 @@ export const LAYOUTS: Record<
   rna: { delimiter: ';', required: RNA_REQUIRED_COLUMNS, commune: 'adrs_codeinsee', key: 'rna' },
 };
 
+/** Up to 15 digits: exact as a double. */
+const DIGITS = /^\d{1,15}$/;
+
 function reportCell(text: string): string {
   return /[";\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
@@ -95,7 +98,9 @@ export async function* readRegistry(
   const report = createWriteStream(options.reportPath, { encoding: 'utf8' });
   await writeLine(report, '\uFEFFligne;colonne;raison;valeur;reason\n');
   const counts: RegistryReadCounts = { rows: 0, outside: 0, closed: 0, rejected: 0 };
-  const seen = new Set<string>();
+  // The keys already read, to reject a second row with one of them: the only memory that grows
+  // with the file. A SIRET (14 digits) is kept as a number, about a third of the string's cost.
+  const seen = new Set<string | number>();
   let lines: string[] = [];
 
   const reject = async (line: number, problems: RowProblem[]) => {
@@ -137,13 +142,14 @@ export async function* readRegistry(
       }
       const key = layout.key === 'siret' ? row.siret : row.rna;
       if (key) {
-        if (seen.has(key)) {
+        const compact = DIGITS.test(key) ? Number(key) : key;
+        if (seen.has(compact)) {
           await reject(line, [
             { column: layout.key === 'siret' ? 'siret' : 'id', reason: 'duplicate_in_file', value: key },
           ]);
           continue;
         }
-        seen.add(key);
+        seen.add(compact);
       }
       if (!row.active) counts.closed++;
       lines.push(registryLine({ ...row, place: place ?? null }));

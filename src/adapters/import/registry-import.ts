@@ -12,7 +12,7 @@ import {
 } from './registry-reader.ts';
 import type { ReaderData, ReaderMessage } from './registry-reader-protocol.ts';
 import type { Place } from '../../app/directory/ports.ts';
-import { territory } from '../territory/territory.ts';
+import { departementPrefix, territory } from '../territory/territory.ts';
 
 export type { RegistryKind } from './registry-reader.ts';
 
@@ -64,9 +64,8 @@ function placesFor(departements: readonly string[] | null): ReadonlyMap<string, 
   const all = territory().places;
   if (!departements) return all;
   const wanted = new Set(departements);
-  const prefix = (code: string) => (code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2));
   return new Map(
-    [...all].filter(([code, place]) => wanted.has(place.departement) || wanted.has(prefix(code))),
+    [...all].filter(([code, place]) => wanted.has(place.departement) || wanted.has(departementPrefix(code))),
   );
 }
 

@@ -49,6 +49,11 @@ export interface LoadedTerritory extends Territory {
   readonly places: ReadonlyMap<string, Place>;
 }
 
+/** The département a commune code names by its prefix (three digits overseas). */
+export function departementPrefix(code: string): string {
+  return code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2);
+}
+
 /**
  * Commune resolution alone, from a table of places: what the registry reader needs in its worker
  * thread, which receives the table instead of loading the geography again (about a second).
@@ -60,7 +65,7 @@ export function communeResolver(
     resolve: (code) => places.get(code.toUpperCase()),
     departementOfCommune: (code) => {
       const c = code.toUpperCase();
-      return places.get(c)?.departement ?? (c.startsWith('97') ? c.slice(0, 3) : c.slice(0, 2));
+      return places.get(c)?.departement ?? departementPrefix(c);
     },
   };
 }

@@ -13,6 +13,17 @@ export interface EdgeOrder {
  * before the code is optimised).
  */
 export function edgeOrder(model: Model): EdgeOrder {
+  const known = orders.get(model);
+  if (known) return known;
+  const order = sortEdges(model);
+  orders.set(model, order);
+  return order;
+}
+
+/** One order per model: both window passes of a plan share it. */
+const orders = new WeakMap<Model, EdgeOrder>();
+
+function sortEdges(model: Model): EdgeOrder {
   const edges = model.edgeLeft.length;
   let top = 0;
   for (let e = 0; e < edges; e++) if (model.profit[e]! > top) top = model.profit[e]!;

@@ -18,6 +18,7 @@ const listEn = (names: readonly string[]): string => (names.length ? names.join(
 export function explainUnmet(ctx: Context): Unmet[] {
   const { model } = ctx;
   const n = model.vertexCount;
+  if (!model.instance.weights.some((w) => w.wish)) return [];
   const partners: string[][] = Array.from({ length: n }, () => []);
   const busy = new Set<number>();
   const load = new Map<number, number>();

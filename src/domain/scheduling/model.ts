@@ -180,6 +180,9 @@ export function buildModel(instance: Instance, fromRound = 1, history: readonly 
 
 /** Scales weights by the smallest power of ten (≤ 10^6) that makes them all integers. */
 function integerProfits(weights: readonly number[]): { profit: Float64Array; exact: boolean } {
+  // NOTE: whole weights, the usual case, need no scaled copies.
+  if (weights.every((w) => Number.isInteger(w) && w < 2 ** 40))
+    return { profit: Float64Array.from(weights), exact: true };
   for (let decimals = 0; decimals <= 6; decimals++) {
     const scale = 10 ** decimals;
     const scaled = weights.map((w) => w * scale);

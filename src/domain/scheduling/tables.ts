@@ -26,7 +26,7 @@ export function assignTables(
   const meetings: Meeting[] = [];
   for (const [round, list] of [...byRound].sort((x, y) => x[0] - y[0])) {
     const taken = new Set<number>();
-    const waiting: PlacedPair[] = [];
+    const waiting: { p: PlacedPair; id: string }[] = [];
     const ordered = [...list].sort((x, y) => y.weight - x.weight || compare(x.a, y.a) || compare(x.b, y.b));
     for (const p of ordered) {
       const id = meetingId(p.a, p.b);
@@ -35,14 +35,14 @@ export function assignTables(
         taken.add(before.table);
         meetings.push({ id, round, table: before.table, a: p.a, b: p.b });
       } else {
-        waiting.push(p);
+        waiting.push({ p, id });
       }
     }
     let table = 1;
-    for (const p of waiting) {
+    for (const { p, id } of waiting) {
       while (taken.has(table)) table++;
       taken.add(table);
-      meetings.push({ id: meetingId(p.a, p.b), round, table, a: p.a, b: p.b });
+      meetings.push({ id, round, table, a: p.a, b: p.b });
     }
   }
   return sortMeetings(meetings);

@@ -83,4 +83,16 @@ describe('minCostFlow', () => {
       { numRuns: 300 },
     );
   });
+
+  it('reaches the same optimum when pricing starts with a few candidate arcs', { timeout: 120_000 }, () => {
+    fc.assert(
+      fc.property(networkArb, fc.nat(), (net, k) => {
+        const all = minCostFlow(net);
+        const some = minCostFlow(net, 0, k % (net.source.length + 1));
+        expect(some.feasible).toBe(all.feasible);
+        if (all.feasible) expect(some.cost).toBe(all.cost);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -166,10 +166,12 @@ const cpuSince = (from: NodeJS.CpuUsage): number => {
 };
 
 /**
- * Repeated calls in one process, after the first: up to 20, or as many as 3 s of CPU allow (at
- * least 2); the steady state is the median of the second half (the first ones still tier up).
+ * Repeated calls in one process, after the first: up to 60, or as many as 3 s of CPU allow (at
+ * least 2); the steady state is the median of the last third. The first dozen calls of a small
+ * instance still run partly unoptimised code (V8 tiers a function up after enough calls), so a
+ * median over the second half of 20 calls mixed both states from one process to the next.
  */
-const WARM_RUNS = 20;
+const WARM_RUNS = 60;
 function warmMedian(run: () => void): number {
   const times: number[] = [];
   let spent = 0;
@@ -179,7 +181,7 @@ function warmMedian(run: () => void): number {
     times.push(cpuSince(start));
     spent += times[times.length - 1]!;
   }
-  const steady = times.slice(Math.floor(times.length / 2)).sort((x, y) => x - y);
+  const steady = times.slice(Math.floor((2 * times.length) / 3)).sort((x, y) => x - y);
   return steady[Math.floor(steady.length / 2)]!;
 }
 
@@ -236,7 +238,7 @@ async function highsRun(
             again.dispose();
           })
         : undefined;
-    const steadySolves = solveOnly.slice(Math.floor(solveOnly.length / 2)).sort((x, y) => x - y);
+    const steadySolves = solveOnly.slice(Math.floor((2 * solveOnly.length) / 3)).sort((x, y) => x - y);
     const solveMedian = steadySolves[Math.floor(steadySolves.length / 2)];
     return {
       fairness,
@@ -419,12 +421,16 @@ interface ReplanOutcome {
   readonly invalid?: string;
 }
 
-/** In a fresh process: the first call (cold: includes compiling our code), then `runs` warm calls. */
+/** Calls before the warm ones are timed: V8 has optimised the hot code by then. */
+const REPLAN_WARMUP = 20;
+
+/** In a fresh process: `runs` warm calls after REPLAN_WARMUP untimed ones. */
 function replanChild(file: string, runs: number): void {
   const { instance, replan } = JSON.parse(readFileSync(file, 'utf8')) as ReplanInput;
   const times: number[] = [];
-  // NOTE: one untimed call first: the cold call is measured in its own processes (replanFirstCall).
+  // NOTE: the cold call is measured in its own processes (replanFirstCall).
   let schedule = planSchedule(instance, replan);
+  for (let i = 1; i < REPLAN_WARMUP; i++) schedule = planSchedule(instance, replan);
   for (let i = 0; i < runs; i++) {
     const start = process.cpuUsage();
     schedule = planSchedule(instance, replan);
@@ -472,12 +478,15 @@ function replanMain(runs: number, colds: number): void {
   console.log(
     `from round ${REPLAN_FROM}: 15 % leave after a random round, 8 walk-ins per side (30 % of pairs);`,
   );
-  console.log(`CPU ms of planSchedule: first call in a fresh process (median of ${colds} processes),`);
-  console.log(`then median and p95 of ${runs} warm calls\n`);
   console.log(
-    '| instance | mode | first call | warm median | warm p95 | fairness | weight % of bound | moved |',
+    `ms of planSchedule: first call in a fresh process, CPU (all threads, V8's background compiler`,
   );
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(`included) and wall clock, median of ${colds} processes; then median and p95 CPU of ${runs}`);
+  console.log(`warm calls (after ${REPLAN_WARMUP} untimed ones)\n`);
+  console.log(
+    '| instance | mode | first call CPU | first call wall | warm median | warm p95 | fairness | weight % of bound | moved |',
+  );
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const dir = mkdtempSync(join(tmpdir(), 'labo-replan-'));
   try {
     for (const c of replanCases) {
@@ -488,15 +497,17 @@ function replanMain(runs: number, colds: number): void {
         const file = join(dir, `${c.shape.seed}-${reoptimize}.json`);
         const input: ReplanInput = { instance, replan: { previous, fromRound: REPLAN_FROM, reoptimize } };
         writeFileSync(file, JSON.stringify(input));
-        const firsts = Array.from(
-          { length: colds },
-          () => spawnJson<{ first: number }>(['--replan-first', file]).first,
-        ).sort((x, y) => x - y);
+        const firstCalls = Array.from({ length: colds }, () =>
+          spawnJson<{ first: number; wall: number }>(['--replan-first', file]),
+        );
+        const median = (xs: number[]): number => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+        const firstCpu = median(firstCalls.map((c) => c.first));
+        const firstWall = median(firstCalls.map((c) => c.wall));
         const r = spawnJson<ReplanOutcome>(['--replan-child', file, String(runs)]);
         const mode = reoptimize ? '--reoptimize' : 'keep and fill';
         const percent = (100 * r.weight) / r.bound;
         console.log(
-          `| ${c.name} | ${mode} | ${firsts[Math.floor(colds / 2)]!.toFixed(1)} | ${r.median.toFixed(1)} | ` +
+          `| ${c.name} | ${mode} | ${firstCpu.toFixed(1)} | ${firstWall.toFixed(1)} | ${r.median.toFixed(1)} | ` +
             `${r.p95.toFixed(1)} | ${r.fairness} | ${percent.toFixed(2)} | ${r.moved}${r.invalid ? ` INVALID: ${r.invalid}` : ''} |`,
         );
       }

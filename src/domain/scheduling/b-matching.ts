@@ -70,9 +70,7 @@ export function solveBMatching(
   const { factor: secondObjective, bonus } = weighted
     ? costScales(model, meetingsBound, mustFirst)
     : { factor: 0, bonus: 0 };
-  const { order, candidates } = weighted
-    ? pricingOrder(model, favoured)
-    : { order: undefined, candidates: edges };
+  const { order, candidates } = pricingOrder(model, weighted, favoured);
   for (let k = 0; k < edges; k++) {
     const e = order ? order[k]! : k;
     const a = n + 1 + k;
@@ -112,8 +110,15 @@ const CANDIDATE_FACTOR = 1.5;
 /**
  * The pairs in pricing order: first those among the heaviest ⌈1.5·cap⌉ + 2 of either end (and
  * every `must` or favoured pair), which the flow prices alone until none improves, then the rest.
+ * A feasibility flow has no costs to point at the right pairs: there the short list pays only
+ * when it is at most half of them (fewer reduced costs computed at 500×500 and when re-planning,
+ * more at 100×100 with its 30 pairs a participant).
  */
-function pricingOrder(model: Model, favoured?: Uint8Array): { order: Int32Array; candidates: number } {
+function pricingOrder(
+  model: Model,
+  weighted: boolean,
+  favoured?: Uint8Array,
+): { order: Int32Array | undefined; candidates: number } {
   const edges = model.edgeLeft.length;
   const { incident } = edgeOrder(model);
   const pick = new Uint8Array(edges);
@@ -129,6 +134,7 @@ function pricingOrder(model: Model, favoured?: Uint8Array): { order: Int32Array;
     if (pick[e] || favoured?.[e] || model.edgeWish[e] === 'must') order[front++] = e;
     else order[--back] = e;
   }
+  if (!weighted && 2 * front > edges) return { order: undefined, candidates: edges };
   return { order, candidates: front };
 }
 

@@ -32,6 +32,8 @@ export interface Model {
   readonly edgeOf: ReadonlyMap<number, number>;
   /** Pairs already met before fromRound. */
   readonly heldPairs: ReadonlySet<number>;
+  /** Σ of the weights of the meetings held before fromRound (a pair listed twice: its larger weight). */
+  readonly heldWeight: number;
   readonly forbiddenPairs: ReadonlySet<number>;
   /** Most meetings all planned rounds can hold: Σ min(T, present left, present right). */
   readonly totalCap: number;
@@ -78,13 +80,16 @@ export function buildModel(instance: Instance, fromRound = 1, history: readonly 
 
   const held = new Int32Array(vertexCount);
   const heldPairs = new Set<number>();
+  const heldKeys: number[] = [];
   for (const meeting of history) {
     const pair = sides(meeting.a, meeting.b);
     if (!pair) continue;
     held[pair[0]]!++;
     held[pair[1]]!++;
     heldPairs.add(key(pair[0], pair[1]));
+    heldKeys.push(key(pair[0], pair[1]));
   }
+  const heldPairWeight = new Map<number, number>();
   const forbiddenPairs = new Set<number>();
   for (const f of instance.forbidden ?? []) {
     const pair = sides(f.a, f.b);
@@ -105,6 +110,7 @@ export function buildModel(instance: Instance, fromRound = 1, history: readonly 
     const pair = sides(pairWeight.a, pairWeight.b);
     if (!pair || !(pairWeight.w >= 0)) continue;
     const k = key(pair[0], pair[1]);
+    if (heldPairs.has(k)) heldPairWeight.set(k, Math.max(pairWeight.w, heldPairWeight.get(k) ?? 0));
     if (forbiddenPairs.has(k) || heldPairs.has(k) || !sharesRound(pair[0], pair[1])) continue;
     const existing = edgeOf.get(k);
     if (existing !== undefined) {
@@ -170,6 +176,7 @@ export function buildModel(instance: Instance, fromRound = 1, history: readonly 
     edgeWish: wish,
     edgeOf,
     heldPairs,
+    heldWeight: heldKeys.reduce((sum, k) => sum + (heldPairWeight.get(k) ?? 0), 0),
     forbiddenPairs,
     totalCap,
     uniformPresence,

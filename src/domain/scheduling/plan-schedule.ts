@@ -55,7 +55,7 @@ export function planSchedule(instance: Instance, replan?: Replan): Schedule {
   const meetings = sortMeetings([...history, ...planned]);
   const fairness = realisedFairness(model, totals(model, colour));
   if (fairnessBound < 0) fairnessBound = Math.max(fairness, maxFairness(model));
-  const heldWeight = weightOfHistory(instance, history);
+  const heldWeight = model.heldWeight;
   const plannedWeight = pairs.reduce((sum, p) => sum + p.weight, 0);
   const boundWeight =
     boundAt && boundAt.fairness === fairness ? boundAt.weight : weightBound(model, fairness);
@@ -76,18 +76,6 @@ export function planSchedule(instance: Instance, replan?: Replan): Schedule {
 }
 
 const round9 = (x: number): number => Math.round(x * 1e9) / 1e9;
-
-/** Σ of the weights of the meetings already held (a pair listed twice counts its larger weight). */
-function weightOfHistory(instance: Instance, history: readonly Meeting[]): number {
-  if (history.length === 0) return 0;
-  const held = new Set(history.map((m) => m.id));
-  const weightByPair = new Map<string, number>();
-  for (const w of instance.weights) {
-    const id = meetingId(w.a, w.b);
-    if (held.has(id)) weightByPair.set(id, Math.max(w.w, weightByPair.get(id) ?? 0));
-  }
-  return history.reduce((sum, m) => sum + (weightByPair.get(m.id) ?? 0), 0);
-}
 
 /** The round each edge had in the previous plan (index from fromRound), to move as little as possible. */
 function preferredRounds(model: Model, upcoming: readonly Meeting[]): Int32Array | undefined {

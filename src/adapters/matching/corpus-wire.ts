@@ -15,8 +15,9 @@ export interface WireCorpus {
   starts: Int32Array;
   ids: Int32Array;
   values: Float32Array;
-  /** textShare, needMask, offerMask, themeMask per profile. */
+  /** textShare, descriptionPivot, needMask, offerMask, themeMask per profile. */
   textShare: Float64Array;
+  descriptionPivot: Float64Array;
   masks: Int32Array;
   informativeness: Float64Array;
   terms: string[];
@@ -59,6 +60,7 @@ export function packCorpus(corpus: Corpus): WireCorpus {
   const ids = shared((b, l) => new Int32Array(b, 0, l), 4, entries);
   const values = shared((b, l) => new Float32Array(b, 0, l), 4, entries);
   const textShare = shared((b, l) => new Float64Array(b, 0, l), 8, n);
+  const descriptionPivot = shared((b, l) => new Float64Array(b, 0, l), 8, n);
   const masks = shared((b, l) => new Int32Array(b, 0, l), 4, 3 * n);
   let k = 0;
   let at = 0;
@@ -71,6 +73,7 @@ export function packCorpus(corpus: Corpus): WireCorpus {
       k += 1;
     }
     textShare[i] = p.textShare;
+    descriptionPivot[i] = p.descriptionPivot;
     masks[3 * i] = p.needMask;
     masks[3 * i + 1] = p.offerMask;
     masks[3 * i + 2] = p.themeMask;
@@ -83,6 +86,7 @@ export function packCorpus(corpus: Corpus): WireCorpus {
     ids,
     values,
     textShare,
+    descriptionPivot,
     masks,
     informativeness: corpus.informativeness,
     terms: corpus.terms,
@@ -118,6 +122,7 @@ export function unpackCorpus(wire: WireCorpus): Corpus {
       needs,
       offers,
       description,
+      descriptionPivot: wire.descriptionPivot[index] as number,
       kinds,
       allNeeds,
       allOffers,

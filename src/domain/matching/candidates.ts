@@ -24,9 +24,13 @@ export interface CandidateIndex {
   dep: Int32Array;
   epci: Int32Array;
   commune: Int32Array;
+  /** Each profile's `descriptionPivot` (corpus.ts), for needs found in its description. */
+  descriptionPivot: Float32Array;
   scratch: Float32Array;
   /** Description likeness alone, weighed after the pass by whether the families differ. */
   descriptionScratch: Float32Array;
+  /** The seeker's needs found in each description, weighed after the pass by its pivot. */
+  needScratch: Float32Array;
 }
 
 interface Postings {
@@ -73,8 +77,10 @@ function buildIndex(corpus: Corpus): CandidateIndex {
     commune: Int32Array.from({ length: n }, (_, i) =>
       code(place(corpus.profiles[i] as PreparedProfile)?.commune),
     ),
+    descriptionPivot: Float32Array.from(corpus.profiles, (p) => p.descriptionPivot),
     scratch: new Float32Array(n),
     descriptionScratch: new Float32Array(n),
+    needScratch: new Float32Array(n),
   };
 }
 
@@ -158,9 +164,11 @@ export function candidatesOf(corpus: Corpus, seekerIndex: number, k: number): nu
   // The terms of the exact score, each as one dot product over postings (score.ts, flow()).
   accumulate(acc, seeker.textNeeds, index.textOffers, w.exchangeText, n);
   accumulate(acc, seeker.textOffers, index.textNeeds, w.exchangeText, n);
-  accumulate(acc, seeker.allNeeds, index.descriptions, w.needInDescription, n);
+  const needs = index.needScratch;
+  needs.fill(0);
+  accumulate(needs, seeker.allNeeds, index.descriptions, w.needInDescription, n);
   accumulate(acc, seeker.allOffers, index.descriptions, w.offerInDescription, n);
-  accumulate(acc, seeker.description, index.needs, w.needInDescription, n);
+  accumulate(acc, seeker.description, index.needs, w.needInDescription * seeker.descriptionPivot, n);
   accumulate(acc, seeker.description, index.offers, w.offerInDescription, n);
   // Terms in a fifth of all descriptions weigh little and cost the most: skipped here only.
   const like = index.descriptionScratch;
@@ -198,6 +206,7 @@ export function candidatesOf(corpus: Corpus, seekerIndex: number, k: number): nu
     const universe = index.universe[i] as number;
     let s =
       (acc[i] as number) +
+      (needs[i] as number) * (index.descriptionPivot[i] as number) +
       (like[i] as number) * (likeRow[universe] as number) +
       w.category *
         ((forward[index.offerMask[i] as number] as number) +

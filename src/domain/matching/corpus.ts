@@ -25,6 +25,11 @@ export interface PreparedProfile {
   offers: PreparedExchange[];
   description: SparseVector;
   /**
+   * Multiplies `description` when a need is looked for in it (pivoted length normalisation):
+   * above 1 for a description longer than the corpus average, below 1 for a shorter one.
+   */
+  descriptionPivot: number;
+  /**
    * The kinds of goods it mentions anywhere (textile, furniture, food, computers…), as a vector:
    * a waste stream suits a workshop that works that kind of matter.
    */
@@ -113,7 +118,7 @@ export function prepareCorpus(
     (t, id) => (idf[id] as number) * (t.startsWith(CONCEPT_PREFIX) ? weights.concept : 1),
   );
 
-  const vectorOf = (ids: number[], categoryConceptIds: number[] = []): SparseVector => {
+  const entriesOf = (ids: number[], categoryConceptIds: number[] = []): Map<number, number> => {
     const tf = new Map<number, number>();
     for (const id of ids) tf.set(id, (tf.get(id) ?? 0) + 1);
     const entries = new Map<number, number>();
@@ -121,8 +126,12 @@ export function prepareCorpus(
     for (const id of categoryConceptIds) {
       entries.set(id, (entries.get(id) ?? 0) + weights.categoryConcept * (termWeight[id] as number));
     }
-    return toUnitVector(entries);
+    return entries;
   };
+  const vectorOf = (ids: number[], categoryConceptIds: number[] = []): SparseVector =>
+    toUnitVector(entriesOf(ids, categoryConceptIds));
+  const descriptionNorms = analysed.map((a) => norm(entriesOf(a.description)));
+  const pivot = pivotOf(descriptionNorms);
   const prepareExchange = (e: Exchange, ids: number[]): PreparedExchange => ({
     category: e.category,
     ...(e.text ? { text: e.text } : {}),
@@ -150,6 +159,7 @@ export function prepareCorpus(
       needs,
       offers,
       description,
+      descriptionPivot: pivot(descriptionNorms[index] as number),
       kinds,
       allNeeds: combine(needs.map((e) => [e.vector, 1] as const)),
       allOffers: combine(offers.map((e) => [e.vector, 1] as const)),
@@ -172,6 +182,27 @@ export function prepareCorpus(
     terms,
     weights,
   };
+}
+
+/**
+ * Pivoted length normalisation (Singhal, Buckley & Mitra, 1996, with their slope 0.2). Cosine
+ * divides a description by its whole length, so a need that a long description mentions among
+ * other things weighs less than the same need in a short one; whether a giver's description
+ * mentions the need is a question of presence, not of proportion. Dividing by
+ * `(1 − slope)·average + slope·length` instead of `length` leaves a description of average
+ * length as it was and softens the penalty on long ones.
+ */
+const PIVOT_SLOPE = 0.2;
+function pivotOf(norms: readonly number[]): (norm: number) => number {
+  const known = norms.filter((x) => x > 0);
+  const average = known.reduce((a, b) => a + b, 0) / Math.max(1, known.length);
+  return (x) => (x > 0 ? x / ((1 - PIVOT_SLOPE) * average + PIVOT_SLOPE * x) : 1);
+}
+
+function norm(entries: ReadonlyMap<number, number>): number {
+  let sum = 0;
+  for (const v of entries.values()) sum += v * v;
+  return Math.sqrt(sum);
 }
 
 const INFORMATIVENESS_FLOOR = 0.4;

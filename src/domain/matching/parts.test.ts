@@ -150,6 +150,25 @@ describe('labels', () => {
   });
 });
 
+describe('description pivot', () => {
+  it('weighs a need found in a longer description less diluted than cosine alone would', () => {
+    const words = 'atelier recyclage quartier jeunes emploi cuisine jardin musique sport vélo';
+    const corpus = prepareCorpus(
+      [
+        profile('short', { description: 'Nous donnons des ordinateurs.' }),
+        profile('medium', { description: `Nous donnons des ordinateurs, ${words.slice(0, 40)}.` }),
+        profile('long', { description: `Nous donnons des ordinateurs, ${words} ${words.toUpperCase()}.` }),
+      ],
+      testGeo,
+      WEIGHTS,
+    );
+    const [short, medium, long] = corpus.profiles.map((p) => p.descriptionPivot) as [number, number, number];
+    expect(short).toBeLessThan(medium);
+    expect(medium).toBeLessThan(long);
+    expect(short).toBeGreaterThan(0);
+  });
+});
+
 describe('candidatesOf', () => {
   it('returns k distinct others, never the seeker', () => {
     const corpus = prepareCorpus(SEED_DIRECTORY, testGeo, WEIGHTS);

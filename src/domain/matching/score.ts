@@ -123,8 +123,11 @@ function flow(corpus: Corpus, needer: PreparedProfile, giver: PreparedProfile): 
           text > 0 || (answers(need.category, offer.category) === 1 && !(need.text && offer.text));
       }
     }
+    // Pivoted (corpus.ts): a need a long description mentions is not diluted by its other words.
     const inDescription =
-      w.needInDescription * dot(need.vector, giver.description) * (need.text ? 1 : w.bareEvidence);
+      w.needInDescription *
+      Math.min(1, dot(need.vector, giver.description) * giver.descriptionPivot) *
+      (need.text ? 1 : w.bareEvidence);
     const value = bestValue + inDescription;
     if (value > 0)
       matches.push({

@@ -42,7 +42,7 @@ export interface Weights {
   diversity: number;
 }
 
-export const ENGINE_VERSION = 'labo-match-1.3.0';
+export const ENGINE_VERSION = 'labo-match-1.4.0';
 
 export const WEIGHTS: Readonly<Weights> = {
   category: 1,

@@ -39,30 +39,42 @@ function buildPhrases(concepts: Readonly<Record<string, readonly string[]>>): Ma
 /**
  * The terms of a text: the stems of its content words, then the concept tokens of the field
  * vocabulary it mentions. Phrases are matched on the full word sequence (stop words included),
- * so "mise à disposition" is not mistaken for "mise".
+ * so "mise à disposition" is not mistaken for "mise". Numbers are not terms: "5 000 couverts"
+ * and "9 000 m2" say nothing alike.
  */
 export function analyse(text: string): string[] {
   const tokens = tokenise(text);
   const stems = tokens.map(stem);
   const terms: string[] = [];
   tokens.forEach((t, i) => {
-    if (!STOP_WORDS.has(t)) terms.push(stems[i] as string);
+    if (!STOP_WORDS.has(t) && !NUMBER.test(t)) terms.push(stems[i] as string);
   });
-  for (const concept of conceptsOfStems(stems)) terms.push(CONCEPT_PREFIX + concept);
+  for (const concept of conceptsOfStems(tokens, stems)) terms.push(CONCEPT_PREFIX + concept);
   return terms;
 }
 
+const NUMBER = /^\d+$/;
+
 /** The concepts a text mentions, each once, in order of first mention. */
 export function conceptsOf(text: string): string[] {
-  return conceptsOfStems(tokenise(text).map(stem));
+  const tokens = tokenise(text);
+  return conceptsOfStems(tokens, tokens.map(stem));
 }
 
-function conceptsOfStems(stems: string[]): string[] {
+/**
+ * A stop word may sit inside a phrase ("mise à disposition") but never stands for a concept on
+ * its own: "qui cherche des isolants" shares its stem with "chercheur" and is not research.
+ */
+function conceptsOfStems(tokens: readonly string[], stems: readonly string[]): string[] {
   const found: string[] = [];
   let i = 0;
   while (i < stems.length) {
     const candidates = PHRASES.get(stems[i] as string);
-    const match = candidates?.find((p) => p.stems.every((s, k) => stems[i + k] === s));
+    const match = candidates?.find(
+      (p) =>
+        p.stems.every((s, k) => stems[i + k] === s) &&
+        !(p.stems.length === 1 && STOP_WORDS.has(tokens[i] as string)),
+    );
     if (match) {
       for (const c of match.concepts) if (!found.includes(c)) found.push(c);
       i += match.stems.length;

@@ -70,4 +70,15 @@ describe('field vocabulary', () => {
     expect(terms).toContain(stem('benevoles'));
     expect(terms).toContain('#benevolat');
   });
+
+  it('never lets a stop word stand for a concept on its own', () => {
+    // "cherche" is a stop word whose stem is that of "chercheur" (#recherche).
+    expect(conceptsOf('Constructeur qui cherche des isolants')).not.toContain('recherche');
+    expect(conceptsOf('Des chercheurs en sciences sociales')).toContain('recherche');
+  });
+
+  it('keeps numbers out of the terms', () => {
+    expect(analyse('5 000 couverts par jour')).not.toContain('000');
+    expect(analyse('Salle de 120 m2')).toContain(stem('m2'));
+  });
 });

@@ -106,12 +106,22 @@ export function buildModel(instance: Instance, fromRound = 1, history: readonly 
   const right: number[] = [];
   const weight: number[] = [];
   const wish: (Wish | undefined)[] = [];
+  const planRounds = Math.max(0, rounds - fromRound + 1);
+  // NOTE: the loop over every pair stays free of closures and tuples (it runs before the code is
+  // optimised on a first call); two participants present in every round left share one.
+  const always = (x: number): boolean => planRounds > 0 && planCount[x] === planRounds;
   for (const pairWeight of instance.weights) {
-    const pair = sides(pairWeight.a, pairWeight.b);
-    if (!pair || !(pairWeight.w >= 0)) continue;
-    const k = key(pair[0], pair[1]);
-    if (heldPairs.has(k)) heldPairWeight.set(k, Math.max(pairWeight.w, heldPairWeight.get(k) ?? 0));
-    if (forbiddenPairs.has(k) || heldPairs.has(k) || !sharesRound(pair[0], pair[1])) continue;
+    const u = indexOf.get(pairWeight.a);
+    const v = indexOf.get(pairWeight.b);
+    if (u === undefined || v === undefined || u >= leftCount || v < leftCount || !(pairWeight.w >= 0))
+      continue;
+    const k = u * vertexCount + v;
+    if (heldPairs.size > 0 && heldPairs.has(k)) {
+      heldPairWeight.set(k, Math.max(pairWeight.w, heldPairWeight.get(k) ?? 0));
+      continue;
+    }
+    if (forbiddenPairs.size > 0 && forbiddenPairs.has(k)) continue;
+    if (!(always(u) && always(v)) && !sharesRound(u, v)) continue;
     const existing = edgeOf.get(k);
     if (existing !== undefined) {
       // NOTE: a pair listed twice keeps its larger weight and its strongest mark.
@@ -121,8 +131,8 @@ export function buildModel(instance: Instance, fromRound = 1, history: readonly 
       continue;
     }
     edgeOf.set(k, left.length);
-    left.push(pair[0]);
-    right.push(pair[1]);
+    left.push(u);
+    right.push(v);
     weight.push(pairWeight.w);
     wish.push(pairWeight.wish);
   }
@@ -135,7 +145,6 @@ export function buildModel(instance: Instance, fromRound = 1, history: readonly 
   const remainingCap = new Int32Array(vertexCount);
   const cap = new Int32Array(vertexCount);
   let uniformPresence = true;
-  const planRounds = Math.max(0, rounds - fromRound + 1);
   people.forEach((p, v) => {
     const ownMax = p.max ?? Number.MAX_SAFE_INTEGER;
     remainingCap[v] = Math.max(0, Math.min(ownMax - held[v]!, planCount[v]!, degree[v]!));

@@ -159,6 +159,9 @@ function presence(instance: Instance): Map<string, Set<number>> {
   return new Map([...instance.left, ...instance.right].map((p) => [p.id, new Set(p.present ?? all)]));
 }
 
+/** Seconds with four significant digits: a warm 100×100 call takes a few milliseconds. */
+const seconds4 = (x: number): string => x.toPrecision(4);
+
 /** CPU seconds of this process since `from`: other load on the machine does not count. */
 const cpuSince = (from: NodeJS.CpuUsage): number => {
   const used = process.cpuUsage(from);
@@ -247,7 +250,7 @@ async function highsRun(
       seconds,
       note:
         `${label}${optimal ? ', optimal' : `, stopped at ${HIGHS_TIME_LIMIT} s`}` +
-        (warm === undefined ? '' : `; warm ${warm.toFixed(3)} s (solve alone ${solveMedian!.toFixed(3)} s)`),
+        (warm === undefined ? '' : `; warm ${seconds4(warm)} s (solve alone ${seconds4(solveMedian!)} s)`),
     };
   } finally {
     model.dispose();
@@ -298,7 +301,7 @@ async function child(caseName: string, method: Method, fairness: number, quick: 
     const audit = auditSchedule(instance, schedule.meetings);
     const note = audit.problems.length
       ? `INVALID: ${audit.problems[0]}`
-      : `${schedule.meetings.length} meetings; warm ${warm.toFixed(3)} s`;
+      : `${schedule.meetings.length} meetings; warm ${seconds4(warm)} s`;
     outcome = { fairness: audit.fairness, weight: audit.weight, bound: schedule.bound, seconds, note };
   } else {
     const meetings = method === 'greedy' ? greedy(instance) : roundByRound(instance);

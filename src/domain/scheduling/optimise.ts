@@ -1,5 +1,6 @@
 import { bestAtFairness, fairestBest, type BMatching } from './b-matching.ts';
 import { equitableEdgeColouring } from './edge-colouring.ts';
+import { exactApplies, exactWindows } from './exact-windows.ts';
 import { realisedFairness } from './fairness.ts';
 import type { Model } from './model.ts';
 import { scheduleWithWindows } from './window-schedule.ts';
@@ -8,16 +9,25 @@ export interface Plan {
   /** Round index (0 = fromRound) of each edge, −1 when it does not meet. */
   readonly colour: Int32Array;
   readonly fairness: number;
-  /** No schedule can be fairer than this (the flow relaxation's fairness). */
+  /**
+   * No schedule can be fairer than this: the flow relaxation's fairness, or the fairness reached
+   * when the exact search of a small event proved that none higher exists.
+   */
   readonly fairnessBound: number;
   /** b-matching optimum at `fairness`: no schedule that fair weighs more. */
   readonly bound: BMatching;
+  /**
+   * The plan is proven best (fairness, then `must` pairs, then weight): always without presence
+   * windows; with them, when the exact search of a small event finished within its budget.
+   */
+  readonly proved: boolean;
 }
 
 /**
  * Fairness first, then weight. Without presence windows the b-matching optimum at the best
  * fairness is coloured exactly into rounds (optimal); with windows it is repaired by local search,
- * and if the fairness it reaches falls short, the optimum at that lower fairness is tried too.
+ * and if the fairness it reaches falls short, the optimum at that lower fairness is tried too;
+ * small events are then searched exactly (`exactWindows`) from the better of the two.
  */
 export function optimise(model: Model, preferred?: Int32Array): Plan {
   const favoured = preferred ? Uint8Array.from(preferred, (c) => (c >= 0 ? 1 : 0)) : undefined;
@@ -28,23 +38,40 @@ export function optimise(model: Model, preferred?: Int32Array): Plan {
       fairness: top,
       fairnessBound: top,
       bound: matching,
+      proved: true,
     };
   }
   const first = scheduleWithWindows(model, matching.chosen, top, matching.weight, preferred);
   const firstFairness = realisedFairness(model, totals(model, first.colour));
-  if (firstFairness >= top) {
-    return { colour: first.colour, fairness: top, fairnessBound: top, bound: matching };
+  let colour = first.colour;
+  let fairness = Math.min(firstFairness, top);
+  let bound = matching;
+  if (firstFairness < top) {
+    const lowered = bestAtFairness(model, firstFairness, favoured);
+    const second = scheduleWithWindows(model, lowered.chosen, firstFairness, lowered.weight, preferred);
+    const secondFairness = realisedFairness(model, totals(model, second.colour));
+    const useSecond =
+      secondFairness > firstFairness ||
+      (secondFairness === firstFairness &&
+        (second.musts > first.musts ||
+          (second.musts === first.musts && second.weight > first.weight + 1e-9)));
+    colour = (useSecond ? second : first).colour;
+    fairness = useSecond ? secondFairness : firstFairness;
+    bound = fairness === firstFairness ? lowered : bestAtFairness(model, fairness);
   }
-  const lowered = bestAtFairness(model, firstFairness, favoured);
-  const second = scheduleWithWindows(model, lowered.chosen, firstFairness, lowered.weight, preferred);
-  const secondFairness = realisedFairness(model, totals(model, second.colour));
-  const useSecond =
-    secondFairness > firstFairness ||
-    (secondFairness === firstFairness &&
-      (second.musts > first.musts || (second.musts === first.musts && second.weight > first.weight + 1e-9)));
-  const fairness = useSecond ? secondFairness : firstFairness;
-  const bound = fairness === firstFairness ? lowered : bestAtFairness(model, fairness);
-  return { colour: (useSecond ? second : first).colour, fairness, fairnessBound: top, bound };
+  // NOTE: small events are searched exactly, seeded with the local search's schedule; when no
+  // fairer schedule exists, the search proves it, and that is the fairness bound reported.
+  let fairnessBound = top;
+  let proved = false;
+  if (exactApplies(model)) {
+    const exact = exactWindows(model, colour, fairness, top, preferred);
+    if (exact.fairness !== fairness) bound = bestAtFairness(model, exact.fairness);
+    colour = exact.colour;
+    fairness = exact.fairness;
+    if (exact.fairnessProved) fairnessBound = fairness;
+    proved = exact.proved;
+  }
+  return { colour, fairness, fairnessBound, bound, proved };
 }
 
 function colourExactly(model: Model, chosen: Uint8Array, preferred?: Int32Array): Int32Array {

@@ -195,7 +195,7 @@ describe('exact search of small events with presence windows', () => {
     const exact = exactWindows(model, local.colour, fairness, top);
     let weight = 0;
     exact.colour.forEach((c, e) => (weight += c >= 0 ? model.edgeWeight[e]! : 0));
-    expect([exact.fairness, weight]).toEqual([3, 1218]);
+    expect([exact.fairness, weight, exact.proved]).toEqual([3, 1218, true]);
     expect(planSchedule(instance).weight).toBe(1218);
     // Out of budget at once: the incumbent comes back untouched, unproved.
     const starved = exactWindows(model, local.colour, fairness, top, undefined, 0);

@@ -73,7 +73,7 @@ export function exactWindows(
       const proved = fairnessProved && search.finished;
       return {
         ...search.usage(),
-        colour: search.fill(better ?? fairer),
+        colour: search.finish(better ?? fairer),
         fairness: m,
         fairnessProved,
         proved,
@@ -88,7 +88,7 @@ export function exactWindows(
   const found = search.run(lowerBounds(model, fairness), incumbent);
   return {
     ...search.usage(),
-    colour: found ? search.fill(found) : incumbent,
+    colour: found ? search.finish(found) : incumbent,
     fairness,
     fairnessProved,
     proved: fairnessProved && search.finished,
@@ -108,7 +108,7 @@ class Search {
   private readonly tables: number;
   /** Rounds (bit c) in which both ends of each edge attend. */
   private readonly listMask: Int32Array;
-  /** Value of an edge in the relaxation (the best round for it), and of an edge in a round. */
+  /** Value of each edge: its profit, plus a bonus above any total of profits for `must` pairs. */
   private readonly value: Float64Array;
   private readonly preferred: Int32Array | undefined;
   /** Left participants, with their edges, taking decisions in each round. */
@@ -165,20 +165,14 @@ class Search {
           this.listMask[e]! |= 1 << c;
       }
     }
-    // NOTE: lexicographic values as integers: stability < weight < `must` pairs.
+    // NOTE: lexicographic values as integers: weight < `must` pairs. Stability (re-planning) is
+    // left out: as a last objective its loose bound made proofs far longer (see `settle`).
     let profitSum = 0;
-    let stableCount = 0;
-    for (let e = 0; e < edges; e++) {
-      profitSum += model.profit[e]!;
-      if ((preferred?.[e] ?? -1) >= 0) stableCount++;
-    }
+    for (let e = 0; e < edges; e++) profitSum += model.profit[e]!;
     const mustBonus = profitSum + 1;
-    const scale = stableCount + 1;
     this.value = new Float64Array(edges);
-    for (let e = 0; e < edges; e++) {
-      const must = model.edgeWish[e] === 'must' ? 1 : 0;
-      this.value[e] = (model.profit[e]! + must * mustBonus) * scale + ((preferred?.[e] ?? -1) >= 0 ? 1 : 0);
-    }
+    for (let e = 0; e < edges; e++)
+      this.value[e] = model.profit[e]! + (model.edgeWish[e] === 'must' ? mustBonus : 0);
     this.edgesOfLeft = Array.from({ length: model.leftCount }, () => new Int32Array(0));
     const byLeft: number[][] = Array.from({ length: model.leftCount }, () => []);
     for (let e = 0; e < edges; e++) byLeft[model.edgeLeft[e]!]!.push(e);
@@ -225,16 +219,31 @@ class Search {
   }
 
   /**
-   * Adds every meeting that still fits as it is (both ends free in a common round, below their
-   * caps, a table free), most valuable first: a search cut short by its budget may leave some.
+   * Polishes a schedule the search found: when re-planning, meetings go back to their previous
+   * round wherever it is free at both ends with a free table (the search ignores that last
+   * objective); then every meeting that still fits is added, most valuable first, in its previous
+   * round if possible (a search cut short by its budget may leave some).
    */
-  fill(colour: Int32Array): Int32Array {
+  finish(colour: Int32Array): Int32Array {
     const model = this.model;
     const k = this.rounds;
+    const preferred = this.preferred;
     this.count.fill(0);
     this.busy.fill(-1);
     this.load.fill(0);
     for (let e = 0; e < this.edges; e++) if (colour[e]! >= 0) this.take(e, colour[e]!);
+    for (let moved = true; moved && preferred;) {
+      moved = false;
+      for (let e = 0; e < this.edges; e++) {
+        const c = colour[e]!;
+        const p = preferred[e]!;
+        if (c < 0 || p < 0 || p === c || !this.isFree(e, p)) continue;
+        this.release(e, c);
+        this.take(e, p);
+        colour[e] = p;
+        moved = true;
+      }
+    }
     const order = Array.from({ length: this.edges }, (_, e) => e).sort(
       (x, y) => this.value[y]! - this.value[x]! || x - y,
     );
@@ -243,15 +252,36 @@ class Search {
       const u = model.edgeLeft[e]!;
       const v = model.edgeRight[e]!;
       if (this.count[u]! >= model.remainingCap[u]! || this.count[v]! >= model.remainingCap[v]!) continue;
-      for (let c = 0; c < k; c++) {
-        if (!((this.listMask[e]! >> c) & 1) || this.load[c]! >= this.tables) continue;
-        if (this.busy[u * k + c]! >= 0 || this.busy[v * k + c]! >= 0) continue;
+      const wish = preferred?.[e] ?? -1;
+      for (let step = -1; step < k; step++) {
+        const c = step < 0 ? wish : step;
+        if (c < 0 || !this.isFree(e, c)) continue;
         colour[e] = c;
         this.take(e, c);
         break;
       }
     }
     return colour;
+  }
+
+  /** Round c is open to e, free at both ends, with a free table. */
+  private isFree(e: number, c: number): boolean {
+    const k = this.rounds;
+    return (
+      ((this.listMask[e]! >> c) & 1) === 1 &&
+      this.load[c]! < this.tables &&
+      this.busy[this.model.edgeLeft[e]! * k + c]! < 0 &&
+      this.busy[this.model.edgeRight[e]! * k + c]! < 0
+    );
+  }
+
+  private release(e: number, c: number): void {
+    const k = this.rounds;
+    this.busy[this.model.edgeLeft[e]! * k + c] = -1;
+    this.busy[this.model.edgeRight[e]! * k + c] = -1;
+    this.count[this.model.edgeLeft[e]!]!--;
+    this.count[this.model.edgeRight[e]!]!--;
+    this.load[c]!--;
   }
 
   private take(e: number, c: number): void {
@@ -261,13 +291,6 @@ class Search {
     this.count[this.model.edgeLeft[e]!]!++;
     this.count[this.model.edgeRight[e]!]!++;
     this.load[c]!++;
-  }
-
-  /** Value of edge e met in round c. */
-  private valueIn(e: number, c: number): number {
-    const preferred = this.preferred;
-    if (!preferred || preferred[e]! < 0 || preferred[e] === c) return this.value[e]!;
-    return this.value[e]! - 1;
   }
 
   /**
@@ -281,8 +304,7 @@ class Search {
     this.best = -1;
     if (incumbent) {
       this.best = 0;
-      for (let e = 0; e < this.edges; e++)
-        if (incumbent[e]! >= 0) this.best += this.valueIn(e, incumbent[e]!);
+      for (let e = 0; e < this.edges; e++) if (incumbent[e]! >= 0) this.best += this.value[e]!;
     }
     this.count.fill(0);
     this.busy.fill(-1);
@@ -348,7 +370,6 @@ class Search {
 
     const u = this.deciders[c]![i]!;
     const model = this.model;
-    const k = this.rounds;
     const inRelaxed = new Uint8Array(this.edges);
     for (let j = 0; j < relaxed.length; j++) inRelaxed[relaxed[j]!] = 1;
     const canMeet = this.count[u]! < model.remainingCap[u]! && this.load[c]! < this.tables;
@@ -359,20 +380,13 @@ class Search {
         // u meets nobody in round c: the relaxed solution may still fit as it is.
         this.visit(c, i + 1, current, relaxed, relaxedValue);
       } else {
-        const gain = this.valueIn(e, c);
-        // The child's relaxation plus e fits in this one: its bound is at most this.
-        if (current + relaxedValue - this.value[e]! + gain <= this.best) continue;
-        const v = model.edgeRight[e]!;
         this.colour[e] = c;
         this.take(e, c);
+        // NOTE: the child's relaxation plus e fits in this one: its bound is at most this one's.
         const childHint = inRelaxed[e] ? without(relaxed, e) : undefined;
-        this.visit(c, i + 1, current + gain, childHint, relaxedValue - this.value[e]!);
+        this.visit(c, i + 1, current + this.value[e]!, childHint, relaxedValue - this.value[e]!);
         this.colour[e] = -1;
-        this.busy[u * k + c] = -1;
-        this.busy[v * k + c] = -1;
-        this.count[u]!--;
-        this.count[v]!--;
-        this.load[c]!--;
+        this.release(e, c);
       }
       if (!this.finished) return;
     }

@@ -13,6 +13,8 @@ const RUIN_BUDGET_PER_EDGE = 60;
 const PASSES_LIVE = 1;
 const RUIN_BUDGET_PER_EDGE_LIVE = 0.5;
 const RUIN_BUDGET_MAX = 300_000;
+/** Re-planned events up to this many edges × rounds get the full search all the same. */
+const LIVE_FULL_SEARCH_LIMIT = 1000;
 /** Within this share of the bound the search stops: the last 0.001 % is not worth seconds. */
 const GOOD_ENOUGH = 1e-5;
 const SEED = 0x5eed;
@@ -59,14 +61,17 @@ export function scheduleWithWindows(
   board.commit();
 
   const { byWeight, incident } = edgeOrder(model);
-  // NOTE: small events (not re-planned live) get the stronger moves: exact rounds, deeper chains.
-  const sweeps = !preferred && edges * board.colours <= ROUND_SOLVE_LIMIT;
-  const deep = !preferred && edges <= DEEP_LIMIT;
+  // NOTE: small events get the stronger moves (exact rounds, deeper chains). Re-planning is live and
+  // gets a lighter search, except for the smallest events, where the full one costs little and
+  // seeds the exact search (exact-windows.ts) better.
+  const live = preferred !== undefined && edges * board.colours > LIVE_FULL_SEARCH_LIMIT;
+  const sweeps = !live && edges * board.colours <= ROUND_SOLVE_LIMIT;
+  const deep = !live && edges <= DEEP_LIMIT;
   const random = seededRandom(SEED);
   let budget = MOVE_BUDGET_PER_EDGE * edges + 1000;
   for (
     let pass = 0;
-    pass < (preferred ? PASSES_LIVE : PASSES) && budget > 0 && !isOptimal(board, mustCeiling, ceiling);
+    pass < (live ? PASSES_LIVE : PASSES) && budget > 0 && !isOptimal(board, mustCeiling, ceiling);
     pass++
   ) {
     let improved = false;
@@ -95,10 +100,7 @@ export function scheduleWithWindows(
       board,
       incident,
       random,
-      Math.min(
-        RUIN_BUDGET_MAX,
-        (preferred ? RUIN_BUDGET_PER_EDGE_LIVE : RUIN_BUDGET_PER_EDGE) * edges + 2000,
-      ),
+      Math.min(RUIN_BUDGET_MAX, (live ? RUIN_BUDGET_PER_EDGE_LIVE : RUIN_BUDGET_PER_EDGE) * edges + 2000),
       mustCeiling,
       ceiling,
       deep,

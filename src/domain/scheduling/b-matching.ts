@@ -1,5 +1,4 @@
 import type { Model } from './model.ts';
-import { edgeOrder } from './edge-order.ts';
 import { minCostFlow } from './network-simplex.ts';
 
 export interface BMatching {
@@ -120,22 +119,92 @@ function pricingOrder(
   favoured?: Uint8Array,
 ): { order: Int32Array | undefined; candidates: number } {
   const edges = model.edgeLeft.length;
-  const { incident } = edgeOrder(model);
-  const pick = new Uint8Array(edges);
-  for (let v = 0; v < model.vertexCount; v++) {
-    const list = incident[v]!;
-    const k = Math.min(list.length, Math.ceil(CANDIDATE_FACTOR * model.remainingCap[v]!) + 2);
-    for (let i = 0; i < k; i++) pick[list[i]!] = 1;
-  }
+  const pick = shortLists(model);
   const order = new Int32Array(edges);
   let front = 0;
   let back = edges;
   for (let e = 0; e < edges; e++) {
-    if (pick[e] || favoured?.[e] || model.edgeWish[e] === 'must') order[front++] = e;
+    if (pick[e] || favoured?.[e]) order[front++] = e;
     else order[--back] = e;
   }
   if (!weighted && 2 * front > edges) return { order: undefined, candidates: edges };
   return { order, candidates: front };
+}
+
+/** One short list per model: every flow on it (fairness search, weight, bound) shares it. */
+const shortListOf = new WeakMap<Model, Uint8Array>();
+
+/**
+ * Marks each vertex's `must` pairs and heaviest ⌈1.5·cap⌉ + 2 pairs (ties included), by a
+ * selection over each vertex's pairs rather than a sort of all of them.
+ */
+function shortLists(model: Model): Uint8Array {
+  const known = shortListOf.get(model);
+  if (known) return known;
+  const edges = model.edgeLeft.length;
+  const n = model.vertexCount;
+  const key = new Float64Array(edges);
+  for (let e = 0; e < edges; e++) key[e] = model.edgeWish[e] === 'must' ? Infinity : model.profit[e]!;
+  // Incident pairs of each vertex, as one array cut by offsets.
+  const offset = new Int32Array(n + 1);
+  for (let e = 0; e < edges; e++) {
+    offset[model.edgeLeft[e]! + 1]!++;
+    offset[model.edgeRight[e]! + 1]!++;
+  }
+  for (let v = 0; v < n; v++) offset[v + 1]! += offset[v]!;
+  const fill = offset.slice(0, n);
+  const incident = new Int32Array(2 * edges);
+  for (let e = 0; e < edges; e++) {
+    incident[fill[model.edgeLeft[e]!]!++] = e;
+    incident[fill[model.edgeRight[e]!]!++] = e;
+  }
+  const pick = new Uint8Array(edges);
+  let widest = 0;
+  for (let v = 0; v < n; v++) widest = Math.max(widest, offset[v + 1]! - offset[v]!);
+  const values = new Float64Array(widest);
+  for (let v = 0; v < n; v++) {
+    const from = offset[v]!;
+    const degree = offset[v + 1]! - from;
+    const k = Math.ceil(CANDIDATE_FACTOR * model.remainingCap[v]!) + 2;
+    let threshold = -Infinity;
+    if (k < degree) {
+      for (let i = 0; i < degree; i++) values[i] = key[incident[from + i]!]!;
+      threshold = kthLargest(values, degree, k);
+    }
+    for (let i = 0; i < degree; i++) {
+      const e = incident[from + i]!;
+      if (key[e]! >= threshold) pick[e] = 1;
+    }
+  }
+  shortListOf.set(model, pick);
+  return pick;
+}
+
+/** The k-th largest of values[0..size) (1 ≤ k ≤ size), by quickselect; reorders the values. */
+export function kthLargest(values: Float64Array, size: number, k: number): number {
+  let lo = 0;
+  let hi = size - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i] = values[j]!;
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return values[target]!;
+  }
+  return values[target]!;
 }
 
 /**

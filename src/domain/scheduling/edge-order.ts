@@ -33,7 +33,9 @@ function sortEdges(model: Model): EdgeOrder {
     const keys = new Float64Array(edges);
     for (let e = 0; e < edges; e++) keys[e] = (other(e) * (top + 1) + top - model.profit[e]!) * edges + e;
     keys.sort();
-    byWeight = Int32Array.from(keys, (k) => k % edges);
+    byWeight = new Int32Array(edges);
+    // NOTE: a plain loop: TypedArray.from with a mapping function is ten times slower.
+    for (let i = 0; i < edges; i++) byWeight[i] = keys[i]! % edges;
   } else {
     byWeight = Int32Array.from({ length: edges }, (_, e) => e).sort(
       (x, y) => other(x) - other(y) || model.edgeWeight[y]! - model.edgeWeight[x]! || x - y,

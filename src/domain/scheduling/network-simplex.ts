@@ -38,70 +38,117 @@ const IN_TREE = 0;
  * puts the arcs likeliest to carry flow first.
  */
 export function minCostFlow(net: FlowNetwork, tolerance = 0, candidates?: number): FlowResult {
-  const n = net.nodeCount;
-  const m = net.source.length;
-  const root = n;
-  const all = m + n;
-  const src = new Int32Array(all);
-  const tgt = new Int32Array(all);
-  const cap = new Float64Array(all);
-  const cost = new Float64Array(all);
-  const flow = new Float64Array(all);
-  const state = new Int8Array(all);
-  src.set(net.source);
-  tgt.set(net.target);
-  cap.set(net.capacity);
-  cost.set(net.cost);
-  let maxCost = 0;
-  for (let a = 0; a < m; a++) {
-    state[a] = AT_LOWER;
-    const c = Math.abs(cost[a]!);
-    if (c > maxCost) maxCost = c;
-  }
-  // NOTE: any simple path costs less than this, so artificial flow is used only when unavoidable.
-  const art = (maxCost + 1) * (n + 1);
+  const simplex = new Simplex(net, tolerance, candidates);
+  for (let e = simplex.price(); e >= 0; e = simplex.price()) simplex.pivot(e);
+  return simplex.result();
+}
 
-  const tree = new Tree(n + 1);
-  const { parent, firstChild, nextSib } = tree;
-  const pred = new Int32Array(n + 1);
-  const dir = new Int8Array(n + 1);
-  const depth = new Int32Array(n + 1);
-  const pi = new Float64Array(n + 1);
-  parent[root] = -1;
-  pred[root] = -1;
+/**
+ * The method's state. Its steps are small methods rather than one long loop: V8 optimises a small
+ * function called a few thousand times long before it replaces a long-running loop in place, so
+ * a first call in a fresh process (the command line's case) spends far less time interpreted.
+ */
+class Simplex {
+  private readonly n: number;
+  private readonly m: number;
+  private readonly src: Int32Array;
+  private readonly tgt: Int32Array;
+  private readonly cap: Float64Array;
+  private readonly cost: Float64Array;
+  private readonly flow: Float64Array;
+  private readonly state: Int8Array;
+  private readonly tree: Tree;
+  private readonly pred: Int32Array;
+  private readonly dir: Int8Array;
+  private readonly depth: Int32Array;
+  private readonly pi: Float64Array;
+  private readonly stack: Int32Array;
+  private priced: number;
+  private blockSize: number;
+  private nextArc = 0;
+  private pivots = 0;
 
-  for (let i = 0; i < n; i++) {
-    const a = m + i;
-    const b = net.supply[i]!;
-    cap[a] = Infinity;
-    cost[a] = art;
-    state[a] = IN_TREE;
-    if (b >= 0) {
-      src[a] = i;
-      tgt[a] = root;
-      flow[a] = b;
-      dir[i] = UP;
-      pi[i] = -art;
-    } else {
-      src[a] = root;
-      tgt[a] = i;
-      flow[a] = -b;
-      dir[i] = DOWN;
-      pi[i] = art;
+  constructor(
+    net: FlowNetwork,
+    private readonly tolerance: number,
+    candidates: number | undefined,
+  ) {
+    const n = net.nodeCount;
+    const m = net.source.length;
+    const root = n;
+    const all = m + n;
+    this.n = n;
+    this.m = m;
+    const src = (this.src = new Int32Array(all));
+    const tgt = (this.tgt = new Int32Array(all));
+    const cap = (this.cap = new Float64Array(all));
+    const cost = (this.cost = new Float64Array(all));
+    const flow = (this.flow = new Float64Array(all));
+    const state = (this.state = new Int8Array(all));
+    src.set(net.source);
+    tgt.set(net.target);
+    cap.set(net.capacity);
+    cost.set(net.cost);
+    let maxCost = 0;
+    for (let a = 0; a < m; a++) {
+      state[a] = AT_LOWER;
+      const c = Math.abs(cost[a]!);
+      if (c > maxCost) maxCost = c;
     }
-    pred[i] = a;
-    depth[i] = 1;
-    tree.addChild(root, i);
+    // NOTE: any simple path costs less than this, so artificial flow is used only when unavoidable.
+    const art = (maxCost + 1) * (n + 1);
+
+    const tree = (this.tree = new Tree(n + 1));
+    const pred = (this.pred = new Int32Array(n + 1));
+    const dir = (this.dir = new Int8Array(n + 1));
+    const depth = (this.depth = new Int32Array(n + 1));
+    const pi = (this.pi = new Float64Array(n + 1));
+    this.stack = new Int32Array(n + 1);
+    tree.parent[root] = -1;
+    pred[root] = -1;
+    for (let i = 0; i < n; i++) {
+      const a = m + i;
+      const b = net.supply[i]!;
+      cap[a] = Infinity;
+      cost[a] = art;
+      state[a] = IN_TREE;
+      if (b >= 0) {
+        src[a] = i;
+        tgt[a] = root;
+        flow[a] = b;
+        dir[i] = UP;
+        pi[i] = -art;
+      } else {
+        src[a] = root;
+        tgt[a] = i;
+        flow[a] = -b;
+        dir[i] = DOWN;
+        pi[i] = art;
+      }
+      pred[i] = a;
+      depth[i] = 1;
+      tree.addChild(root, i);
+    }
+    this.priced = Math.min(m, Math.max(0, candidates ?? m));
+    this.blockSize = Math.max(10, Math.ceil(Math.sqrt(this.priced)));
   }
 
-  let priced = Math.min(m, Math.max(0, candidates ?? m));
-  let blockSize = Math.max(10, Math.ceil(Math.sqrt(priced)));
-  let nextArc = 0;
-  const stack = new Int32Array(n + 1);
-  let pivots = 0;
-  for (;;) {
-    // Block search pricing: the most negative reduced cost in the first block that has one.
-    let best = -tolerance;
+  /** The arc to enter the tree, −1 when the flow is optimal. */
+  price(): number {
+    const e = this.blockSearch();
+    if (e >= 0 || this.priced === this.m) return e;
+    // The short list is exhausted: from now on every arc is priced.
+    this.priced = this.m;
+    this.blockSize = Math.max(10, Math.ceil(Math.sqrt(this.m)));
+    this.nextArc = 0;
+    return this.blockSearch();
+  }
+
+  /** Block search pricing: the most negative reduced cost in the first block that has one. */
+  private blockSearch(): number {
+    const { state, cost, pi, src, tgt, priced, blockSize } = this;
+    const nextArc = this.nextArc;
+    let best = -this.tolerance;
     let count = blockSize;
     let e = -1;
     for (let step = 0; step < priced; step++) {
@@ -113,29 +160,23 @@ export function minCostFlow(net: FlowNetwork, tolerance = 0, candidates?: number
       }
       if (--count === 0) {
         if (e >= 0) {
-          nextArc = a + 1 === priced ? 0 : a + 1;
-          break;
+          this.nextArc = a + 1 === priced ? 0 : a + 1;
+          return e;
         }
         count = blockSize;
       }
     }
-    if (e < 0 && priced < m) {
-      priced = m;
-      blockSize = Math.max(10, Math.ceil(Math.sqrt(m)));
-      nextArc = 0;
-      continue;
-    }
-    if (e < 0) break;
-    pivots++;
+    return e;
+  }
+
+  /** Sends flow round the cycle that e closes and, unless e only changes bound, swaps it into the tree. */
+  pivot(e: number): void {
+    const { state, src, tgt, cap, flow, pred, dir } = this;
+    const parent = this.tree.parent;
+    this.pivots++;
     const first = state[e] === AT_LOWER ? src[e]! : tgt[e]!;
     const second = state[e] === AT_LOWER ? tgt[e]! : src[e]!;
-    let u = first;
-    let v = second;
-    while (u !== v) {
-      if (depth[u]! >= depth[v]!) u = parent[u]!;
-      else v = parent[v]!;
-    }
-    const join = u;
+    const join = this.join(first, second);
 
     let delta = cap[e]!;
     let side = 0;
@@ -168,15 +209,29 @@ export function minCostFlow(net: FlowNetwork, tolerance = 0, candidates?: number
     }
     if (side === 0) {
       state[e] = -state[e]! as -1 | 1;
-      continue;
+      return;
     }
     const outArc = pred[uOut]!;
     state[e] = IN_TREE;
     state[outArc] = flow[outArc] === 0 ? AT_LOWER : AT_UPPER;
+    this.rehang(e, side === 1 ? first : second, side === 1 ? second : first, uOut);
+  }
 
-    // The subtree under uOut is cut and hung again from vIn by the entering arc, rooted at uIn.
-    const uIn = side === 1 ? first : second;
-    const vIn = side === 1 ? second : first;
+  /** The first common ancestor of u and v in the tree. */
+  private join(u: number, v: number): number {
+    const { depth } = this;
+    const parent = this.tree.parent;
+    while (u !== v) {
+      if (depth[u]! >= depth[v]!) u = parent[u]!;
+      else v = parent[v]!;
+    }
+    return u;
+  }
+
+  /** The subtree under uOut is cut and hung again from vIn by the entering arc e, rooted at uIn. */
+  private rehang(e: number, uIn: number, vIn: number, uOut: number): void {
+    const { tree, pred, dir, pi, src, cost } = this;
+    const parent = tree.parent;
     const sigma = pi[vIn]! - pi[uIn]! + (src[e] === uIn ? -cost[e]! : cost[e]!);
     tree.removeChild(uOut);
     let x = uIn;
@@ -197,21 +252,31 @@ export function minCostFlow(net: FlowNetwork, tolerance = 0, candidates?: number
       newDir = -oldDir;
       x = oldParent;
     }
-    let top = 0;
-    stack[top++] = uIn;
-    while (top > 0) {
-      const y = stack[--top]!;
+    this.reprice(uIn, sigma);
+  }
+
+  /** Shifts the potentials of the subtree rooted at top by sigma and recomputes its depths. */
+  private reprice(top: number, sigma: number): void {
+    const { stack, pi, depth } = this;
+    const { parent, firstChild, nextSib } = this.tree;
+    let size = 0;
+    stack[size++] = top;
+    while (size > 0) {
+      const y = stack[--size]!;
       pi[y] = pi[y]! + sigma;
       depth[y] = depth[parent[y]!]! + 1;
-      for (let c = firstChild[y]!; c >= 0; c = nextSib[c]!) stack[top++] = c;
+      for (let c = firstChild[y]!; c >= 0; c = nextSib[c]!) stack[size++] = c;
     }
   }
 
-  let feasible = true;
-  for (let a = m; a < all; a++) if (flow[a]! > 0) feasible = false;
-  let total = 0;
-  for (let a = 0; a < m; a++) total += flow[a]! * cost[a]!;
-  return { feasible, flow: flow.subarray(0, m), cost: total, pivots };
+  result(): FlowResult {
+    const { m, n, flow, cost } = this;
+    let feasible = true;
+    for (let a = m; a < m + n; a++) if (flow[a]! > 0) feasible = false;
+    let total = 0;
+    for (let a = 0; a < m; a++) total += flow[a]! * cost[a]!;
+    return { feasible, flow: flow.subarray(0, m), cost: total, pivots: this.pivots };
+  }
 }
 
 /**

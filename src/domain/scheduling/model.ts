@@ -61,14 +61,19 @@ export function buildModel(instance: Instance, fromRound = 1, history: readonly 
   const stride = rounds + 1;
   const present = new Uint8Array(vertexCount * stride);
   const planCount = new Int32Array(vertexCount);
-  people.forEach((p, v) => {
-    const attended = p.present ?? Array.from({ length: rounds }, (_, i) => i + 1);
+  for (let v = 0; v < vertexCount; v++) {
+    const attended = people[v]!.present;
+    if (attended === undefined) {
+      for (let r = 1; r <= rounds; r++) present[v * stride + r] = 1;
+      planCount[v] = Math.max(0, rounds - fromRound + 1);
+      continue;
+    }
     for (const r of attended) {
       if (!Number.isInteger(r) || r < 1 || r > rounds || present[v * stride + r] === 1) continue;
       present[v * stride + r] = 1;
       if (r >= fromRound) planCount[v]!++;
     }
-  });
+  }
 
   const key = (u: number, v: number): number => pairKey(vertexCount, u, v);
   const sides = (a: string, b: string): [number, number] | undefined => {

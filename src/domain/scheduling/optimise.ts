@@ -79,14 +79,17 @@ function colourExactly(model: Model, chosen: Uint8Array, preferred?: Int32Array)
   for (let e = 0; e < chosen.length; e++) if (chosen[e]) picked.push(e);
   // NOTE: meetings that keep their previous round are coloured first, while that round is free.
   if (preferred) picked.sort((x, y) => Number(preferred[y]! >= 0) - Number(preferred[x]! >= 0) || x - y);
-  const ends = {
-    u: Int32Array.from(picked, (e) => model.edgeLeft[e]!),
-    v: Int32Array.from(picked, (e) => model.edgeRight[e]!),
-  };
-  const wishes = preferred ? Int32Array.from(picked, (e) => preferred[e]!) : undefined;
+  const ends = { u: new Int32Array(picked.length), v: new Int32Array(picked.length) };
+  const wishes = preferred ? new Int32Array(picked.length) : undefined;
+  // NOTE: plain loops: TypedArray.from with a mapping function is ten times slower.
+  for (let i = 0; i < picked.length; i++) {
+    ends.u[i] = model.edgeLeft[picked[i]!]!;
+    ends.v[i] = model.edgeRight[picked[i]!]!;
+    if (preferred && wishes) wishes[i] = preferred[picked[i]!]!;
+  }
   const colours = equitableEdgeColouring(model.vertexCount, ends, model.planRounds, wishes, model.tables);
   const colour = new Int32Array(chosen.length).fill(-1);
-  picked.forEach((e, i) => (colour[e] = colours[i]!));
+  for (let i = 0; i < picked.length; i++) colour[picked[i]!] = colours[i]!;
   return colour;
 }
 

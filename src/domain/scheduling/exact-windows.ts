@@ -10,10 +10,12 @@ const EXACT_ROUNDS_LIMIT = 30;
 /**
  * Work allowed to one call, counted as the arcs of every flow solved plus a sixteenth of edges +
  * participants × rounds per node visited (a node whose parent's relaxed solution still fits
- * solves no flow). Deterministic, unlike a time limit; calls that exhaust it take ≈ 30 ms of CPU
- * once compiled, up to 50 ms on a loaded machine.
+ * solves no flow). Deterministic, unlike a time limit; 50,000 units take ≈ 30 ms of CPU once
+ * compiled, so a call that exhausts it takes ≈ 120 ms. A quarter of that left some 6×5 events
+ * with two tables 4 % short of the optimum, unproved (found by the property test below); the
+ * events concerned are small, so a tenth of a second is a fair price for proving them.
  */
-export const EXACT_WORK_BUDGET = 50_000;
+export const EXACT_WORK_BUDGET = 200_000;
 
 export interface ExactResult {
   /** Round index of each edge, −1 when it does not meet. */

@@ -1,4 +1,4 @@
-import { isPresent, type Model } from './model.ts';
+import type { Model } from './model.ts';
 
 /** Alternating-path swaps tried per placement: enough in practice, and bounded when tables bind. */
 const MAX_PATH_TRIES = 8;
@@ -48,7 +48,7 @@ export class RoundBoard {
     this.lightest = new Int32Array(this.colours).fill(-1);
     for (let x = 0; x < model.vertexCount; x++) {
       for (let c = 0; c < this.colours; c++)
-        this.attends[x * this.colours + c] = isPresent(model, x, model.fromRound + c) ? 1 : 0;
+        this.attends[x * this.colours + c] = model.present[x * (model.rounds + 1) + model.fromRound + c]!;
       this.deficit += lower[x]!;
     }
   }

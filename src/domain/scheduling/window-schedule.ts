@@ -39,12 +39,11 @@ export function scheduleWithWindows(
 ): RoundBoard {
   const board = new RoundBoard(model, lowerBounds(model, fairness), preferred);
   const edges = model.edgeLeft.length;
-  const options = new Int32Array(edges);
-  for (let e = 0; e < edges; e++)
-    for (let c = 0; c < board.colours; c++) if (board.allowed(e, c)) options[e]!++;
-
   const initial: number[] = [];
   for (let e = 0; e < edges; e++) if (chosen[e]) initial.push(e);
+  // Rounds each chosen meeting may take (only those are sorted by it).
+  const options = new Int32Array(edges);
+  for (const e of initial) for (let c = 0; c < board.colours; c++) if (board.allowed(e, c)) options[e]!++;
   const keeps = (e: number): number => Number((preferred?.[e] ?? -1) >= 0);
   const must = (e: number): number => Number(model.edgeWish[e] === 'must');
   let mustCeiling = 0;

@@ -5,8 +5,9 @@
 //   npm run bench:schedule -- --exact  (only the cases without presence windows)
 //   npm run bench:schedule -- --replan [--runs N]  (re-planning 150×150 under way: first call and
 //                                                  median / p95 of N warm calls, CPU ms)
-//   npm run bench:schedule -- --small-windows [--count N]  (small dense events with presence
-//                                                  windows against HiGHS's exact integer program)
+//   npm run bench:schedule -- --small-windows [--count N] [--seed S] [--medium]  (small dense
+//                    events with presence windows against HiGHS's exact integer program; --medium:
+//                    10–14 per side, 6–9 rounds, 3–6 tables, beyond the exact search's size)
 // Each (instance, method) runs in a child process of this script so that its peak memory
 // (maxRSS) is its own; the parent prints one markdown table. Instances are seeded: every run
 // measures the same events.
@@ -525,7 +526,17 @@ function replanMain(runs: number, colds: number): void {
  * local search weakest: our weight against HiGHS's exact round-indexed optimum at our fairness,
  * and whether a fairer schedule existed.
  */
-async function smallWindows(count: number, seed: number): Promise<void> {
+interface WindowSizes {
+  readonly side: readonly [number, number];
+  readonly rounds: readonly [number, number];
+  readonly tables: readonly [number, number];
+}
+
+/** `--medium`: events just above the exact search's size, where only the local search runs. */
+const SMALL: WindowSizes = { side: [3, 7], rounds: [2, 5], tables: [1, 6] };
+const MEDIUM: WindowSizes = { side: [10, 14], rounds: [6, 9], tables: [3, 6] };
+
+async function smallWindows(count: number, seed: number, sizes: WindowSizes = SMALL): Promise<void> {
   const highs = await loadHighs();
   const random = seededRandom(seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
@@ -541,10 +552,10 @@ async function smallWindows(count: number, seed: number): Promise<void> {
   let cpu = 0;
   for (let i = 0; i < count; i++) {
     const shape: InstanceShape = {
-      left: int(3, 7),
-      right: int(3, 7),
-      rounds: int(2, 5),
-      tables: int(1, 6),
+      left: int(...sizes.side),
+      right: int(...sizes.side),
+      rounds: int(...sizes.rounds),
+      tables: int(...sizes.tables),
       density: 0.6 + 0.4 * random(),
       weights: random() < 0.5 ? 'random' : 'clustered',
       windows: 0.3 + 0.5 * random(),
@@ -572,7 +583,8 @@ async function smallWindows(count: number, seed: number): Promise<void> {
   ratios.sort((x, y) => x - y);
   const pct = (x: number): string => `${(100 * x).toFixed(2)} %`;
   console.log(
-    `Small dense events with windows (seed ${seed}): ${count} instances, ${cpu.toFixed(2)} s CPU in all`,
+    `${sizes === SMALL ? 'Small' : 'Medium'} dense events with windows (seed ${seed}): ${count} instances, ` +
+      `${cpu.toFixed(2)} s CPU in all`,
   );
   console.log(
     `weight / exact optimum at our fairness: worst ${pct(ratios[0]!)}, median ${pct(ratios[Math.floor(count / 2)]!)}, ` +
@@ -594,7 +606,11 @@ if (process.argv.includes('--replan-first')) {
   const i = process.argv.indexOf('--replan-child');
   replanChild(process.argv[i + 1]!, Number(process.argv[i + 2]));
 } else if (process.argv.includes('--small-windows')) {
-  await smallWindows(option('--count', 100), option('--seed', 12345));
+  await smallWindows(
+    option('--count', 100),
+    option('--seed', 12345),
+    process.argv.includes('--medium') ? MEDIUM : SMALL,
+  );
 } else if (process.argv.includes('--replan')) {
   replanMain(option('--runs', 30), option('--colds', 5));
 } else if (at >= 0) {

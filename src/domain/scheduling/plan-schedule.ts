@@ -5,6 +5,7 @@ import { keepAndFill } from './keep-and-fill.ts';
 import { meetingId } from './meeting-id.ts';
 import { buildModel, pairKey, type Model } from './model.ts';
 import { optimise, totals } from './optimise.ts';
+import { repairRoundPairs, roundPairsApply } from './round-pairs.ts';
 import { assignTables, sortMeetings, type PlacedPair } from './tables.ts';
 import type { Instance, Meeting, Replan, Schedule } from './types.ts';
 
@@ -36,7 +37,10 @@ export function planSchedule(instance: Instance, replan?: Replan): Schedule {
   } else {
     const preferred = preferredRounds(model, upcoming);
     const plan = optimise(model, preferred);
-    colour = plan.colour;
+    colour =
+      !replan && roundPairsApply(model, plan)
+        ? repairRoundPairs(instance, model, plan.colour, planSchedule)
+        : plan.colour;
     fairnessBound = plan.fairnessBound;
     boundAt = { fairness: plan.fairness, weight: weightBound(model, plan.fairness, plan.bound) };
   }

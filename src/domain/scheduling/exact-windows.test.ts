@@ -8,7 +8,7 @@ import { buildModel } from './model.ts';
 import { optimise, totals } from './optimise.ts';
 import { planSchedule } from './plan-schedule.ts';
 import { smallShapeArb } from './testing/arbitraries.ts';
-import { auditSchedule } from './testing/check-schedule.ts';
+import { auditSchedule, mustsMet } from './testing/check-schedule.ts';
 import { mustFirstInstance, roundIndexedIp } from './testing/lp-models.ts';
 import { randomInstance, type InstanceShape } from './testing/random-instance.ts';
 import { underWay } from './testing/under-way.ts';
@@ -92,14 +92,6 @@ function replanIp(
   ].join('\n');
   return { lp, largestCap };
 }
-
-/** `must` pairs met (a pair listed twice counts once, as in `mustFirstInstance`). */
-const mustsMet = (instance: Instance, meetings: readonly Meeting[]): number => {
-  const met = new Set(meetings.map((m) => `${m.a}|${m.b}`));
-  return new Set(
-    instance.weights.filter((w) => w.wish === 'must' && met.has(`${w.a}|${w.b}`)).map((w) => `${w.a}|${w.b}`),
-  ).size;
-};
 
 /** Small dense events with many windows, as in the benchmark: where the local search falls short. */
 const shapeArb = smallShapeArb({ windows: [0.3, 0.8], density: [0.6, 1], wishes: [0, 0.6] }).map((shape) => ({

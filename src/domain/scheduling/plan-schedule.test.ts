@@ -3,11 +3,11 @@ import loadHighs from 'highs';
 import { describe, expect, it } from 'vitest';
 import { meetingId } from './meeting-id.ts';
 import { planSchedule } from './plan-schedule.ts';
-import { auditSchedule } from './testing/check-schedule.ts';
+import { auditSchedule, mustsMet } from './testing/check-schedule.ts';
 import { bMatchingLp, mustFirstInstance, roundIndexedIp } from './testing/lp-models.ts';
 import { smallShapeArb } from './testing/arbitraries.ts';
 import { randomInstance } from './testing/random-instance.ts';
-import type { Instance, Schedule } from './types.ts';
+import type { Instance } from './types.ts';
 
 const highs = await loadHighs();
 
@@ -20,13 +20,6 @@ function highsOptimum(lp: string): number | undefined {
 }
 
 const shapeArb = (windows: boolean) => smallShapeArb({ windows: windows ? [0, 0.8] : [0, 0] });
-
-/** How many pairs marked `must` meet. */
-function mustsMet(instance: Instance, schedule: Schedule): number {
-  const met = new Set(schedule.meetings.map((m) => `${m.a}|${m.b}`));
-  const musts = new Set(instance.weights.filter((w) => w.wish === 'must').map((w) => `${w.a}|${w.b}`));
-  return [...musts].filter((pair) => met.has(pair)).length;
-}
 
 const largestCap = (cap: ReadonlyMap<string, number>): number => Math.max(0, ...cap.values());
 
@@ -80,7 +73,7 @@ describe('planSchedule', () => {
           // Must pairs first, then weight: the optimum of the lexicographic objective.
           const { instance: lexicographic, bonus } = mustFirstInstance(instance);
           const best = highsOptimum(bMatchingLp(lexicographic, schedule.fairness).lp);
-          expect(mustsMet(instance, schedule) * bonus + schedule.weight).toBeCloseTo(best!, 6);
+          expect(mustsMet(instance, schedule.meetings) * bonus + schedule.weight).toBeCloseTo(best!, 6);
           if (!instance.weights.some((w) => w.wish === 'must'))
             expect(schedule.weight).toBeCloseTo(optimum!, 6);
           if (schedule.fairness < largestCap(cap)) {
@@ -108,7 +101,7 @@ describe('planSchedule', () => {
           expect(schedule.fairness).toBe(planSchedule(integral).fairness);
           const { instance: lexicographic, bonus } = mustFirstInstance(instance);
           const best = highsOptimum(bMatchingLp(lexicographic, schedule.fairness).lp);
-          expect(mustsMet(instance, schedule) * bonus + schedule.weight).toBeCloseTo(best!, 4);
+          expect(mustsMet(instance, schedule.meetings) * bonus + schedule.weight).toBeCloseTo(best!, 4);
           const optimum = highsOptimum(bMatchingLp(instance, schedule.fairness).lp);
           expect(schedule.bound).toBeCloseTo(optimum!, 4);
         }),
@@ -140,8 +133,8 @@ describe('planSchedule', () => {
           const { instance: lexicographic, bonus } = mustFirstInstance(instance);
           const lexicographicOptimum = highsOptimum(roundIndexedIp(lexicographic, schedule.fairness).lp)!;
           const musts = Math.floor((lexicographicOptimum + 1e-6) / bonus);
-          expect(mustsMet(instance, schedule)).toBeLessThanOrEqual(musts);
-          if (mustsMet(instance, schedule) < musts) mustsShort++;
+          expect(mustsMet(instance, schedule.meetings)).toBeLessThanOrEqual(musts);
+          if (mustsMet(instance, schedule.meetings) < musts) mustsShort++;
           else ours += schedule.weight;
           best += lexicographicOptimum - musts * bonus;
         }),

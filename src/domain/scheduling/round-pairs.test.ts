@@ -4,7 +4,7 @@ import { buildModel, type Model } from './model.ts';
 import { optimise } from './optimise.ts';
 import { planSchedule } from './plan-schedule.ts';
 import { repairRoundPairs, roundPairsApply } from './round-pairs.ts';
-import { auditSchedule } from './testing/check-schedule.ts';
+import { auditSchedule, mustsMet } from './testing/check-schedule.ts';
 import { randomInstance, type InstanceShape } from './testing/random-instance.ts';
 import type { Instance, Meeting } from './types.ts';
 
@@ -56,8 +56,7 @@ function meetingsOf(model: Model, colour: Int32Array): Meeting[] {
 function score(instance: Instance, meetings: readonly Meeting[]): [number, number, number] {
   const { problems, fairness, weight } = auditSchedule(instance, meetings);
   expect(problems).toEqual([]);
-  const musts = new Set(instance.weights.filter((w) => w.wish === 'must').map((w) => `${w.a}:${w.b}`));
-  return [fairness, meetings.filter((m) => musts.has(`${m.a}:${m.b}`)).length, weight];
+  return [fairness, mustsMet(instance, meetings), weight];
 }
 
 const atLeast = (x: [number, number, number], y: [number, number, number]): boolean =>

@@ -77,3 +77,11 @@ export function auditSchedule(
 
 /** Shorthand for tests: the audit of a schedule's own meetings. */
 export const audit = (instance: Instance, schedule: Schedule) => auditSchedule(instance, schedule.meetings);
+
+/** `must` pairs met (a pair listed twice counts once). */
+export function mustsMet(instance: Instance, meetings: readonly Meeting[]): number {
+  const met = new Set(meetings.map((m) => `${m.a}|${m.b}`));
+  return new Set(
+    instance.weights.filter((w) => w.wish === 'must' && met.has(`${w.a}|${w.b}`)).map((w) => `${w.a}|${w.b}`),
+  ).size;
+}

@@ -1,3 +1,4 @@
+import { PairIndex } from './pair-index.ts';
 import type { Instance, Meeting, Wish } from './types.ts';
 
 /**
@@ -29,7 +30,7 @@ export interface Model {
   readonly edgeWeight: Float64Array;
   readonly edgeWish: readonly (Wish | undefined)[];
   /** Edge index by pairKey, for allowed edges only. */
-  readonly edgeOf: ReadonlyMap<number, number>;
+  readonly edgeOf: Pick<PairIndex, 'get'>;
   /** Pairs already met before fromRound. */
   readonly heldPairs: ReadonlySet<number>;
   /** Σ of the weights of the meetings held before fromRound (a pair listed twice: its larger weight). */
@@ -106,11 +107,13 @@ export function buildModel(instance: Instance, fromRound = 1, history: readonly 
       if (present[u * stride + r] && present[v * stride + r]) return true;
     return false;
   };
-  const edgeOf = new Map<number, number>();
-  const left: number[] = [];
-  const right: number[] = [];
-  const weight: number[] = [];
+  const edgeOf = new PairIndex(vertexCount, leftCount);
+  const listed = instance.weights.length;
+  const left = new Int32Array(listed);
+  const right = new Int32Array(listed);
+  const weight = new Float64Array(listed);
   const wish: (Wish | undefined)[] = [];
+  let count = 0;
   const planRounds = Math.max(0, rounds - fromRound + 1);
   // NOTE: the loop over every pair stays free of closures and tuples (it runs before the code is
   // optimised on a first call); two participants present in every round left share one.
@@ -135,15 +138,15 @@ export function buildModel(instance: Instance, fromRound = 1, history: readonly 
         wish[existing] = pairWeight.wish;
       continue;
     }
-    edgeOf.set(k, left.length);
-    left.push(u);
-    right.push(v);
-    weight.push(pairWeight.w);
+    edgeOf.set(k, count);
+    left[count] = u;
+    right[count] = v;
+    weight[count++] = pairWeight.w;
     wish.push(pairWeight.wish);
   }
 
   const degree = new Int32Array(vertexCount);
-  for (let e = 0; e < left.length; e++) {
+  for (let e = 0; e < count; e++) {
     degree[left[e]!]!++;
     degree[right[e]!]!++;
   }
@@ -169,7 +172,8 @@ export function buildModel(instance: Instance, fromRound = 1, history: readonly 
     totalCap += Math.min(instance.tables, l, rr);
   }
 
-  const { profit, exact } = integerProfits(weight);
+  const edgeWeight = weight.slice(0, count);
+  const { profit, exact } = integerProfits(edgeWeight);
   return {
     instance,
     rounds,
@@ -184,9 +188,9 @@ export function buildModel(instance: Instance, fromRound = 1, history: readonly 
     held,
     cap,
     remainingCap,
-    edgeLeft: Int32Array.from(left),
-    edgeRight: Int32Array.from(right),
-    edgeWeight: Float64Array.from(weight),
+    edgeLeft: left.slice(0, count),
+    edgeRight: right.slice(0, count),
+    edgeWeight,
     edgeWish: wish,
     edgeOf,
     heldPairs,
@@ -199,16 +203,27 @@ export function buildModel(instance: Instance, fromRound = 1, history: readonly 
   };
 }
 
-/** Scales weights by the smallest power of ten (≤ 10^6) that makes them all integers. */
-function integerProfits(weights: readonly number[]): { profit: Float64Array; exact: boolean } {
-  // NOTE: whole weights, the usual case, need no scaled copies.
-  if (weights.every((w) => Number.isInteger(w) && w < 2 ** 40))
-    return { profit: Float64Array.from(weights), exact: true };
+/**
+ * Scales weights by the smallest power of ten (≤ 10^6) that makes them all integers. Whole
+ * weights, the usual case, are shared as they are (neither array is written after this).
+ */
+function integerProfits(weights: Float64Array): { profit: Float64Array; exact: boolean } {
+  if (allIntegral(weights, 1, 0)) return { profit: weights, exact: true };
   for (let decimals = 0; decimals <= 6; decimals++) {
     const scale = 10 ** decimals;
-    const scaled = weights.map((w) => w * scale);
-    const isExact = scaled.every((x) => Math.abs(x - Math.round(x)) <= 1e-9 * Math.max(1, x) && x < 2 ** 40);
-    if (isExact) return { profit: Float64Array.from(scaled, Math.round), exact: true };
+    if (!allIntegral(weights, scale, 1e-9)) continue;
+    const profit = new Float64Array(weights.length);
+    for (let e = 0; e < weights.length; e++) profit[e] = Math.round(weights[e]! * scale);
+    return { profit, exact: true };
   }
-  return { profit: Float64Array.from(weights), exact: false };
+  return { profit: weights, exact: false };
+}
+
+/** Every w · scale is an integer below 2^40, up to a relative `noise`. */
+function allIntegral(weights: Float64Array, scale: number, noise: number): boolean {
+  for (let e = 0; e < weights.length; e++) {
+    const x = weights[e]! * scale;
+    if (!(x < 2 ** 40) || Math.abs(x - Math.round(x)) > noise * Math.max(1, x)) return false;
+  }
+  return true;
 }

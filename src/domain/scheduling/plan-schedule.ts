@@ -2,7 +2,7 @@ import { maxFairness, weightBound } from './b-matching.ts';
 import { explainUnmet } from './explain.ts';
 import { realisedFairness } from './fairness.ts';
 import { keepAndFill } from './keep-and-fill.ts';
-import { meetingId } from './meeting-id.ts';
+import { meetingId, meetingIds } from './meeting-id.ts';
 import { buildModel, pairKey, type Model } from './model.ts';
 import { optimise, totals } from './optimise.ts';
 import { repairRoundPairs, roundPairsApply } from './round-pairs.ts';
@@ -45,18 +45,10 @@ export function planSchedule(instance: Instance, replan?: Replan): Schedule {
     boundAt = { fairness: plan.fairness, weight: weightBound(model, plan.fairness, plan.bound) };
   }
 
-  const pairs: PlacedPair[] = [];
-  for (let e = 0; e < colour.length; e++) {
-    if (colour[e]! < 0) continue;
-    pairs.push({
-      a: model.ids[model.edgeLeft[e]!]!,
-      b: model.ids[model.edgeRight[e]!]!,
-      round: fromRound + colour[e]!,
-      weight: model.edgeWeight[e]!,
-    });
-  }
+  const pairs = placedPairs(model, colour);
   const planned = assignTables(pairs, model.tables, previousById);
-  const meetings = sortMeetings([...history, ...planned]);
+  // NOTE: history is before fromRound and the planned meetings come sorted.
+  const meetings = [...sortMeetings(history), ...planned];
   const fairness = realisedFairness(model, totals(model, colour));
   if (fairnessBound < 0) fairnessBound = Math.max(fairness, maxFairness(model));
   const heldWeight = model.heldWeight;
@@ -77,6 +69,26 @@ export function planSchedule(instance: Instance, replan?: Replan): Schedule {
   const kept = new Set(planned.map((m) => `${m.id}@${m.round}#${m.table}`));
   const moved = upcoming.filter((m) => !kept.has(`${meetingId(m.a, m.b)}@${m.round}#${m.table}`)).length;
   return { ...schedule, moved };
+}
+
+/** The meeting pairs of a colouring, in the order of the instance's pairs. */
+function placedPairs(model: Model, colour: Int32Array): PlacedPair[] {
+  const { ids } = model;
+  const idOf = meetingIds(ids);
+  const pairs: PlacedPair[] = [];
+  for (let e = 0; e < colour.length; e++) {
+    if (colour[e]! < 0) continue;
+    const u = model.edgeLeft[e]!;
+    const v = model.edgeRight[e]!;
+    pairs.push({
+      id: idOf(u, v),
+      a: ids[u]!,
+      b: ids[v]!,
+      round: model.fromRound + colour[e]!,
+      weight: model.edgeWeight[e]!,
+    });
+  }
+  return pairs;
 }
 
 const round9 = (x: number): number => Math.round(x * 1e9) / 1e9;

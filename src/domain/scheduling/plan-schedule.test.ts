@@ -67,6 +67,7 @@ describe('planSchedule', () => {
           const instance = randomInstance(shape);
           const schedule = planSchedule(instance);
           const { cap } = auditSchedule(instance, []);
+          expect(schedule.optimal).toBe(true);
           const optimum = highsOptimum(bMatchingLp(instance, schedule.fairness).lp);
           expect(optimum).toBeDefined();
           expect(schedule.bound).toBeCloseTo(optimum!, 6);
@@ -117,6 +118,7 @@ describe('planSchedule', () => {
       let ours = 0;
       let best = 0;
       let mustsShort = 0;
+      let proven = 0;
       fc.assert(
         fc.property(shapeArb(true), (shape) => {
           const instance = randomInstance({ ...shape, windows: Math.max(0.3, shape.windows ?? 0) });
@@ -134,6 +136,14 @@ describe('planSchedule', () => {
           const lexicographicOptimum = highsOptimum(roundIndexedIp(lexicographic, schedule.fairness).lp)!;
           const musts = Math.floor((lexicographicOptimum + 1e-6) / bonus);
           expect(mustsMet(instance, schedule.meetings)).toBeLessThanOrEqual(musts);
+          if (schedule.optimal) {
+            // "optimal" is a promise: no fairer schedule, as many must pairs, the best weight.
+            if (schedule.fairness < largestCap(cap))
+              expect(highsOptimum(roundIndexedIp(instance, schedule.fairness + 1).lp)).toBeUndefined();
+            expect(mustsMet(instance, schedule.meetings)).toBe(musts);
+            expect(schedule.weight).toBeCloseTo(lexicographicOptimum - musts * bonus, 6);
+            proven++;
+          }
           if (mustsMet(instance, schedule.meetings) < musts) mustsShort++;
           else ours += schedule.weight;
           best += lexicographicOptimum - musts * bonus;
@@ -142,6 +152,8 @@ describe('planSchedule', () => {
       );
       expect(mustsShort).toBeLessThanOrEqual(2);
       expect(ours / best).toBeGreaterThan(0.985);
+      // Most of these small events are proven optimal by the exact search.
+      expect(proven).toBeGreaterThan(40);
     },
   );
 

@@ -31,6 +31,7 @@ export function planSchedule(instance: Instance, replan?: Replan): Schedule {
   let colour: Int32Array;
   let fairnessBound: number;
   let boundAt: { fairness: number; weight: number } | undefined;
+  let proved = false;
   if (replan && !replan.reoptimize) {
     colour = keepAndFill(model, upcoming).colour;
     fairnessBound = -1;
@@ -42,6 +43,7 @@ export function planSchedule(instance: Instance, replan?: Replan): Schedule {
         ? repairRoundPairs(instance, model, plan.colour, planSchedule)
         : plan.colour;
     fairnessBound = plan.fairnessBound;
+    proved = plan.proved && colour === plan.colour;
     boundAt = { fairness: plan.fairness, weight: weightBound(model, plan.fairness, plan.bound) };
   }
 
@@ -57,12 +59,14 @@ export function planSchedule(instance: Instance, replan?: Replan): Schedule {
     boundAt && boundAt.fairness === fairness ? boundAt.weight : weightBound(model, fairness);
   const unmet = explainUnmet({ model, meetings, fairness });
   const weight = round9(heldWeight + plannedWeight);
+  const bound = Math.max(weight, round9(heldWeight + boundWeight));
   const schedule: Schedule = {
     meetings,
     weight,
-    bound: Math.max(weight, round9(heldWeight + boundWeight)),
+    bound,
     fairness,
     fairnessBound,
+    optimal: proved || (fairness >= fairnessBound && weight >= bound && everyMustMeets(model, colour)),
     unmet,
   };
   if (!replan) return schedule;
@@ -89,6 +93,12 @@ function placedPairs(model: Model, colour: Int32Array): PlacedPair[] {
     });
   }
   return pairs;
+}
+
+/** Every pair marked `must` that may still meet does. */
+function everyMustMeets(model: Model, colour: Int32Array): boolean {
+  for (let e = 0; e < colour.length; e++) if (model.edgeWish[e] === 'must' && colour[e]! < 0) return false;
+  return true;
 }
 
 const round9 = (x: number): number => Math.round(x * 1e9) / 1e9;

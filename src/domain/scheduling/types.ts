@@ -73,6 +73,12 @@ export interface Schedule {
   readonly fairness: number;
   /** The fairness the relaxation allows: no schedule can do better. */
   readonly fairnessBound: number;
+  /**
+   * Proven best (fairness, then `must` pairs, then weight): always without presence windows; with
+   * them when the exact search of a small event finished, or when the schedule reaches both bounds
+   * and meets every `must` pair.
+   */
+  readonly optimal: boolean;
   readonly unmet: readonly Unmet[];
   /** Re-planning only: planned meetings (from the re-planned round on) that changed round, table or partner. */
   readonly moved?: number;

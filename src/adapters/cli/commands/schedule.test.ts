@@ -41,6 +41,7 @@ interface Schedule {
   weight: number;
   bound: number;
   fairness: number;
+  optimal: boolean;
   unmet: { a: string; b: string; code: string; reason: string }[];
   moved?: number;
 }
@@ -58,6 +59,9 @@ describe('labo schedule (the command as it is checked)', { timeout: 60_000 }, ()
       ),
     );
     expect(schedule.weight).toBeLessThanOrEqual(schedule.bound);
+    // A small event with a presence window: the exact search proves its schedule best.
+    expect(schedule.optimal).toBe(true);
+    expect(run.stdout).toContain('optimal prouvé / proven optimal');
     for (const m of schedule.meetings) {
       expect(m.round).toBeGreaterThanOrEqual(1);
       expect(m.round).toBeLessThanOrEqual(3);

@@ -129,9 +129,12 @@ function run(options: ScheduleOptions): void {
   const schedule = planSchedule(instance, replan);
   writeFileSync(options.out, `${JSON.stringify(schedule, null, 2)}\n`);
   const moved = schedule.moved === undefined ? '' : `, ${schedule.moved} déplacée(s) / moved`;
+  const proof = schedule.optimal
+    ? 'optimal prouvé / proven optimal'
+    : `borne / bound ${schedule.bound}, équité au plus / fairness at most ${schedule.fairnessBound}`;
   console.log(
     `${schedule.meetings.length} rencontre(s) / meetings, équité / fairness ${schedule.fairness}, ` +
-      `poids / weight ${schedule.weight} (borne / bound ${schedule.bound}), ` +
+      `poids / weight ${schedule.weight} (${proof}), ` +
       `${schedule.unmet.length} souhait(s) non satisfait(s) / unmet wishes${moved} → ${options.out}`,
   );
 }

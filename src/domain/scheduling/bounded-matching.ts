@@ -37,5 +37,8 @@ export function boundedMatching(
     cost,
     supply: new Float64Array(n + 2),
   });
-  return Uint8Array.from(flow.subarray(0, count), (f) => (f > 0.5 ? 1 : 0));
+  // NOTE: a plain loop: TypedArray.from with a mapping function is ten times slower.
+  const chosen = new Uint8Array(count);
+  for (let k = 0; k < count; k++) chosen[k] = flow[k]! > 0.5 ? 1 : 0;
+  return chosen;
 }

@@ -79,16 +79,19 @@ class Simplex {
     const all = m + n;
     this.n = n;
     this.m = m;
-    const src = (this.src = new Int32Array(all));
-    const tgt = (this.tgt = new Int32Array(all));
-    const cap = (this.cap = new Float64Array(all));
-    const cost = (this.cost = new Float64Array(all));
-    const flow = (this.flow = new Float64Array(all));
-    const state = (this.state = new Int8Array(all));
+    const space = workspace(all, n + 1);
+    const { src, tgt, cap, cost, flow, state } = space;
+    this.src = src;
+    this.tgt = tgt;
+    this.cap = cap;
+    this.cost = cost;
+    this.flow = flow;
+    this.state = state;
     src.set(net.source);
     tgt.set(net.target);
     cap.set(net.capacity);
     cost.set(net.cost);
+    flow.fill(0, 0, m);
     let maxCost = 0;
     for (let a = 0; a < m; a++) {
       state[a] = AT_LOWER;
@@ -98,14 +101,18 @@ class Simplex {
     // NOTE: any simple path costs less than this, so artificial flow is used only when unavoidable.
     const art = (maxCost + 1) * (n + 1);
 
-    const tree = (this.tree = new Tree(n + 1));
-    const pred = (this.pred = new Int32Array(n + 1));
-    const dir = (this.dir = new Int8Array(n + 1));
-    const depth = (this.depth = new Int32Array(n + 1));
-    const pi = (this.pi = new Float64Array(n + 1));
-    this.stack = new Int32Array(n + 1);
+    const tree = (this.tree = space.tree);
+    tree.reset(n + 1);
+    const { pred, dir, depth, pi } = space;
+    this.pred = pred;
+    this.dir = dir;
+    this.depth = depth;
+    this.pi = pi;
+    this.stack = space.stack;
     tree.parent[root] = -1;
     pred[root] = -1;
+    depth[root] = 0;
+    pi[root] = 0;
     for (let i = 0; i < n; i++) {
       const a = m + i;
       const b = net.supply[i]!;
@@ -275,7 +282,8 @@ class Simplex {
     for (let a = m; a < m + n; a++) if (flow[a]! > 0) feasible = false;
     let total = 0;
     for (let a = 0; a < m; a++) total += flow[a]! * cost[a]!;
-    return { feasible, flow: flow.subarray(0, m), cost: total, pivots: this.pivots };
+    // NOTE: a copy: the arrays are reused by the next flow.
+    return { feasible, flow: flow.slice(0, m), cost: total, pivots: this.pivots };
   }
 }
 
@@ -292,9 +300,16 @@ class Tree {
 
   constructor(size: number) {
     this.parent = new Int32Array(size);
-    this.firstChild = new Int32Array(size).fill(-1);
-    this.nextSib = new Int32Array(size).fill(-1);
-    this.prevSib = new Int32Array(size).fill(-1);
+    this.firstChild = new Int32Array(size);
+    this.nextSib = new Int32Array(size);
+    this.prevSib = new Int32Array(size);
+  }
+
+  /** Nodes 0..size−1 without children. */
+  reset(size: number): void {
+    this.firstChild.fill(-1, 0, size);
+    this.nextSib.fill(-1, 0, size);
+    this.prevSib.fill(-1, 0, size);
   }
 
   addChild(p: number, x: number): void {
@@ -314,4 +329,47 @@ class Tree {
     else this.firstChild[p] = after;
     if (after >= 0) this.prevSib[after] = before;
   }
+}
+
+/**
+ * The arrays of one flow, kept for the next: the exact search and the round re-solves solve
+ * thousands of tiny flows, for which allocating a dozen typed arrays (memory outside V8's heap)
+ * cost more than the pivots. They only grow, to the largest flow solved.
+ */
+interface Workspace {
+  readonly src: Int32Array;
+  readonly tgt: Int32Array;
+  readonly cap: Float64Array;
+  readonly cost: Float64Array;
+  readonly flow: Float64Array;
+  readonly state: Int8Array;
+  readonly pred: Int32Array;
+  readonly dir: Int8Array;
+  readonly depth: Int32Array;
+  readonly pi: Float64Array;
+  readonly stack: Int32Array;
+  readonly tree: Tree;
+}
+
+let kept: Workspace | undefined;
+
+function workspace(arcs: number, nodes: number): Workspace {
+  if (kept && kept.src.length >= arcs && kept.pred.length >= nodes) return kept;
+  const a = Math.max(arcs, kept?.src.length ?? 0);
+  const v = Math.max(nodes, kept?.pred.length ?? 0);
+  kept = {
+    src: new Int32Array(a),
+    tgt: new Int32Array(a),
+    cap: new Float64Array(a),
+    cost: new Float64Array(a),
+    flow: new Float64Array(a),
+    state: new Int8Array(a),
+    pred: new Int32Array(v),
+    dir: new Int8Array(v),
+    depth: new Int32Array(v),
+    pi: new Float64Array(v),
+    stack: new Int32Array(v),
+    tree: new Tree(v),
+  };
+  return kept;
 }

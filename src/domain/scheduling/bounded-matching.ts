@@ -1,4 +1,4 @@
-import { minCostFlow } from './network-simplex.ts';
+import { minCostFlow, scratchNetwork } from './network-simplex.ts';
 
 /**
  * Maximum-value bipartite matching of at most `limit` pairs (one round's tables): vertices
@@ -14,10 +14,9 @@ export function boundedMatching(
   const n = vertexCount;
   const count = pairs.u.length;
   const arcs = count + n + 1;
-  const source = new Int32Array(arcs);
-  const target = new Int32Array(arcs);
-  const capacity = new Float64Array(arcs).fill(1);
-  const cost = new Float64Array(arcs);
+  const net = scratchNetwork(n + 2, arcs);
+  const { source, target, capacity, cost } = net;
+  capacity.fill(1);
   source.set(pairs.u);
   target.set(pairs.v);
   for (let k = 0; k < count; k++) cost[k] = -pairs.value[k]!;
@@ -29,14 +28,7 @@ export function boundedMatching(
   source[arcs - 1] = n + 1;
   target[arcs - 1] = n;
   capacity[arcs - 1] = limit;
-  const { flow } = minCostFlow({
-    nodeCount: n + 2,
-    source,
-    target,
-    capacity,
-    cost,
-    supply: new Float64Array(n + 2),
-  });
+  const { flow } = minCostFlow(net);
   // NOTE: a plain loop: TypedArray.from with a mapping function is ten times slower.
   const chosen = new Uint8Array(count);
   for (let k = 0; k < count; k++) chosen[k] = flow[k]! > 0.5 ? 1 : 0;

@@ -1,7 +1,7 @@
 import { lowerBounds } from './b-matching.ts';
 import type { Model } from './model.ts';
 import { isPresent } from './model.ts';
-import { minCostFlow } from './network-simplex.ts';
+import { minCostFlow, scratchNetwork } from './network-simplex.ts';
 
 /** Events up to this size are searched exactly: edges × planned rounds. */
 export const EXACT_SIZE_LIMIT = 1000;
@@ -519,11 +519,8 @@ class Search {
     const arcs = count + n + 1;
     const s = n;
     const t = n + 1;
-    const source = new Int32Array(arcs);
-    const target = new Int32Array(arcs);
-    const capacity = new Float64Array(arcs);
-    const cost = new Float64Array(arcs);
-    const supply = new Float64Array(n + 2);
+    const net = scratchNetwork(n + 2, arcs);
+    const { source, target, capacity, cost, supply } = net;
     for (let j = 0; j < count; j++) {
       const e = arcsOf[j]!;
       source[j] = model.edgeLeft[e]!;
@@ -550,7 +547,7 @@ class Search {
     target[arcs - 1] = s;
     capacity[arcs - 1] = tables;
     this.flows++;
-    const result = minCostFlow({ nodeCount: n + 2, source, target, capacity, cost, supply });
+    const result = minCostFlow(net);
     this.work += arcs;
     if (!result.feasible) return undefined;
     const chosen: number[] = [];

@@ -31,6 +31,37 @@ const AT_UPPER = -1;
 const IN_TREE = 0;
 
 /**
+ * A network to fill in place, zeroed, in arrays reused from one call to the next: it is valid
+ * until the next call. For callers that solve many small flows (see `Workspace`).
+ */
+export function scratchNetwork(nodeCount: number, arcCount: number): FlowNetwork {
+  if (!input || input.source.length < arcCount || input.supply.length < nodeCount) {
+    const arcs = Math.max(arcCount, input?.source.length ?? 0);
+    const nodes = Math.max(nodeCount, input?.supply.length ?? 0);
+    input = {
+      nodeCount: 0,
+      source: new Int32Array(arcs),
+      target: new Int32Array(arcs),
+      capacity: new Float64Array(arcs),
+      cost: new Float64Array(arcs),
+      supply: new Float64Array(nodes),
+    };
+  }
+  const zeroed = <T extends Int32Array | Float64Array>(array: T, size: number): T =>
+    array.fill(0, 0, size).subarray(0, size) as T;
+  return {
+    nodeCount,
+    source: zeroed(input.source, arcCount),
+    target: zeroed(input.target, arcCount),
+    capacity: zeroed(input.capacity, arcCount),
+    cost: zeroed(input.cost, arcCount),
+    supply: zeroed(input.supply, nodeCount),
+  };
+}
+
+let input: FlowNetwork | undefined;
+
+/**
  * Solves min Σ cost·flow subject to capacities and supplies. `tolerance` guards pricing when costs
  * are not integers; integer costs (the caller scales them) make every comparison exact. With
  * `candidates`, pricing looks at arcs 0..candidates−1 alone until none of them can enter, and

@@ -5,7 +5,7 @@ import { keepAndFill } from './keep-and-fill.ts';
 import { meetingId, meetingIds } from './meeting-id.ts';
 import { buildModel, pairKey, type Model } from './model.ts';
 import { optimise, totals } from './optimise.ts';
-import { repairRoundPairs, roundPairsApply } from './round-pairs.ts';
+import { repairRoundGroups, roundPairsApply } from './round-pairs.ts';
 import { assignTables, sortMeetings, type PlacedPair } from './tables.ts';
 import type { Instance, Meeting, Replan, Schedule } from './types.ts';
 
@@ -40,7 +40,7 @@ export function planSchedule(instance: Instance, replan?: Replan): Schedule {
     const plan = optimise(model, preferred);
     colour =
       !replan && roundPairsApply(model, plan)
-        ? repairRoundPairs(instance, model, plan.colour, planSchedule)
+        ? repairRoundGroups(instance, model, plan, planSchedule)
         : plan.colour;
     fairnessBound = plan.fairnessBound;
     proved = plan.proved && colour === plan.colour;

@@ -7,6 +7,11 @@ export interface BMatching {
   readonly chosen: Uint8Array;
   /** Σ of the chosen edges' weights. */
   readonly weight: number;
+  /**
+   * False when `must` pairs were to come first but the weights are too large for their bonus to
+   * stay exact: the weight is then optimal, the number of `must` pairs met maybe not.
+   */
+  readonly mustsFirst: boolean;
 }
 
 /** Lower bound of each vertex for fairness m, on what is still to plan. */
@@ -45,7 +50,7 @@ export function solveBMatching(
   const cost = new Float64Array(arcCount);
   const supply = new Float64Array(n + 2);
   const upper = model.remainingCap;
-  const empty = { feasible: false, chosen: new Uint8Array(edges), weight: 0 };
+  const empty = { feasible: false, chosen: new Uint8Array(edges), weight: 0, mustsFirst: true };
 
   let lowerSum = 0;
   for (let v = 0; v < model.leftCount; v++) lowerSum += lower[v]!;
@@ -69,6 +74,7 @@ export function solveBMatching(
   const { factor: secondObjective, bonus } = weighted
     ? costScales(model, meetingsBound, mustFirst)
     : { factor: 0, bonus: 0 };
+  const mustsFirst = !(weighted && mustFirst && bonus === 0 && model.edgeWish.includes('must'));
   const { order, candidates } = pricingOrder(model, weighted, favoured);
   for (let k = 0; k < edges; k++) {
     const e = order ? order[k]! : k;
@@ -100,7 +106,7 @@ export function solveBMatching(
       weight += model.edgeWeight[e]!;
     }
   }
-  return { feasible: true, chosen, weight };
+  return { feasible: true, chosen, weight, mustsFirst };
 }
 
 /** Pairs each vertex is offered first, beyond its cap: the optimum rarely needs the others. */

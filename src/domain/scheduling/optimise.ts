@@ -17,8 +17,9 @@ export interface Plan {
   /** b-matching optimum at `fairness`: no schedule that fair weighs more. */
   readonly bound: BMatching;
   /**
-   * The plan is proven best (fairness, then `must` pairs, then weight): always without presence
-   * windows; with them, when the exact search of a small event finished within its budget.
+   * The plan is proven best (fairness, then `must` pairs, then weight): without presence windows
+   * unless weights too large for an exact `must` bonus leave their number unproven; with them,
+   * when the exact search of a small event finished within its budget.
    */
   readonly proved: boolean;
 }
@@ -38,7 +39,7 @@ export function optimise(model: Model, preferred?: Int32Array): Plan {
       fairness: top,
       fairnessBound: top,
       bound: matching,
-      proved: true,
+      proved: matching.mustsFirst,
     };
   }
   const first = scheduleWithWindows(model, matching.chosen, top, matching.weight, preferred);

@@ -74,9 +74,9 @@ export interface Schedule {
   /** The fairness the relaxation allows: no schedule can do better. */
   readonly fairnessBound: number;
   /**
-   * Proven best (fairness, then `must` pairs, then weight): always without presence windows; with
-   * them when the exact search of a small event finished, or when the schedule reaches both bounds
-   * and meets every `must` pair.
+   * Proven best (fairness, then `must` pairs, then weight): without presence windows (unless the
+   * weights are too large for `must` pairs to come first exactly); with them when the exact search
+   * of a small event finished, or when the schedule reaches both bounds and meets every `must` pair.
    */
   readonly optimal: boolean;
   readonly unmet: readonly Unmet[];

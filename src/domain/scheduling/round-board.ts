@@ -1,7 +1,12 @@
+import type { EdgeOrder } from './edge-order.ts';
 import type { Model } from './model.ts';
 
 /** Alternating-path swaps tried per placement: enough in practice, and bounded when tables bind. */
 const MAX_PATH_TRIES = 8;
+/** In a lightest-meeting cache: not known yet (recomputed on demand). */
+const UNKNOWN = -1;
+/** In a lightest-meeting cache: known, and there is none. */
+const NONE = -2;
 
 /**
  * Meetings placed in rounds, under presence windows: edge e may take round c only when both ends
@@ -25,16 +30,33 @@ export class RoundBoard {
   private fullRounds = 0;
   private readonly slot: Int32Array;
   private readonly attends: Uint8Array;
+  /**
+   * Changes since the last commit, in pairs: (edge, its former round or −1), or (−1 − cache
+   * index, the cache's former value). Rolling back restores the caches too, so a move tried and
+   * undone leaves them known; otherwise each undone ejection of a lightest meeting cost a rescan.
+   */
   private readonly journal: number[] = [];
   /** Meetings of each round, unordered, with each edge's position for O(1) removal. */
   private readonly members: number[][];
   private readonly position: Int32Array;
-  /** The lightest meeting of each round, −1 when unknown (recomputed on demand). */
+  /**
+   * Cached lightest meetings (UNKNOWN, NONE or an edge): of each round c at c, and of all rounds
+   * at `everywhere`, by weight and then lowest index (so the answer never depends on when it was
+   * computed); of each vertex x at colours + x, the last placed in the search's order (`must`
+   * pairs first, then heaviest first).
+   */
   private readonly lightest: Int32Array;
+  private readonly everywhere: number;
+  /** Position of each edge in the search's order. */
+  private readonly rank: Int32Array;
+  private readonly incident: readonly (readonly number[])[];
+  /** Scratch space for an alternating path. */
+  private readonly path: number[] = [];
 
   constructor(
     readonly model: Model,
     readonly lower: Int32Array,
+    order: EdgeOrder,
     readonly preferred?: Int32Array,
   ) {
     this.colours = model.planRounds;
@@ -45,7 +67,11 @@ export class RoundBoard {
     this.attends = new Uint8Array(model.vertexCount * this.colours);
     this.members = Array.from({ length: this.colours }, () => []);
     this.position = new Int32Array(model.edgeLeft.length);
-    this.lightest = new Int32Array(this.colours).fill(-1);
+    this.everywhere = this.colours + model.vertexCount;
+    this.lightest = new Int32Array(this.everywhere + 1).fill(NONE);
+    this.rank = new Int32Array(model.edgeLeft.length);
+    for (let i = 0; i < order.byWeight.length; i++) this.rank[order.byWeight[i]!] = i;
+    this.incident = order.incident;
     for (let x = 0; x < model.vertexCount; x++) {
       for (let c = 0; c < this.colours; c++)
         this.attends[x * this.colours + c] = model.present[x * (model.rounds + 1) + model.fromRound + c]!;
@@ -64,6 +90,27 @@ export class RoundBoard {
     );
   }
 
+  /** Every round has all its tables taken. */
+  allFull(): boolean {
+    return this.fullRounds === this.colours;
+  }
+
+  /**
+   * The least weight that putting e in round c ejects: the meetings of its ends there, or else,
+   * when the round is full, its lightest meeting; −1 when e may not take round c.
+   */
+  leastEjectedIn(e: number, c: number): number {
+    const u = this.model.edgeLeft[e]! * this.colours + c;
+    const v = this.model.edgeRight[e]! * this.colours + c;
+    if (this.attends[u] !== 1 || this.attends[v] !== 1) return -1;
+    const a = this.slot[u]!;
+    const b = this.slot[v]!;
+    const weights = this.model.edgeWeight;
+    if (a >= 0) return b >= 0 ? weights[a]! + weights[b]! : weights[a]!;
+    if (b >= 0) return weights[b]!;
+    return this.load[c]! >= this.model.tables ? weights[this.lightestIn(c)]! : 0;
+  }
+
   /** True when both ends may take one more meeting. */
   hasRoom(e: number): boolean {
     const u = this.model.edgeLeft[e]!;
@@ -72,33 +119,72 @@ export class RoundBoard {
   }
 
   assign(e: number, c: number): void {
+    this.attach(e, c);
+    this.journal.push(e, -1);
     const u = this.model.edgeLeft[e]!;
     const v = this.model.edgeRight[e]!;
-    this.colour[e] = c;
-    this.slot[u * this.colours + c] = e;
-    this.slot[v * this.colours + c] = e;
-    if (++this.load[c]! === this.model.tables) this.fullRounds++;
-    this.position[e] = this.members[c]!.length;
-    this.members[c]!.push(e);
-    const known = this.lightest[c]!;
-    if (known >= 0 && this.model.edgeWeight[e]! < this.model.edgeWeight[known]!) this.lightest[c] = e;
-    this.bump(u, 1);
-    this.bump(v, 1);
-    this.weight += this.model.edgeWeight[e]!;
-    if (this.model.edgeWish[e] === 'must') this.musts++;
-    if (this.preferred?.[e] === c) this.stable++;
-    this.journal.push(e, -1);
+    if (this.lightestAfterAssign(c, e)) this.setLightest(c, e);
+    if (this.lightestAfterAssign(this.everywhere, e)) this.setLightest(this.everywhere, e);
+    if (this.lastAfterAssign(this.colours + u, e)) this.setLightest(this.colours + u, e);
+    if (this.lastAfterAssign(this.colours + v, e)) this.setLightest(this.colours + v, e);
   }
 
   unassign(e: number): void {
     const c = this.colour[e]!;
     const u = this.model.edgeLeft[e]!;
     const v = this.model.edgeRight[e]!;
+    this.detach(e);
+    this.journal.push(e, c);
+    if (this.lightest[c] === e) this.setLightest(c, UNKNOWN);
+    if (this.lightest[this.everywhere] === e) this.setLightest(this.everywhere, UNKNOWN);
+    if (this.lightest[this.colours + u] === e) this.setLightest(this.colours + u, UNKNOWN);
+    if (this.lightest[this.colours + v] === e) this.setLightest(this.colours + v, UNKNOWN);
+  }
+
+  /** Whether e, just placed, is now the lightest meeting of cache slot i (when that is known). */
+  private lightestAfterAssign(i: number, e: number): boolean {
+    const known = this.lightest[i]!;
+    return known === NONE || (known >= 0 && this.lighter(e, known));
+  }
+
+  /** Whether e, just placed, is now last of its end's placed meetings (cache slot i). */
+  private lastAfterAssign(i: number, e: number): boolean {
+    const known = this.lightest[i]!;
+    return known === NONE || (known >= 0 && this.rank[e]! > this.rank[known]!);
+  }
+
+  private setLightest(i: number, e: number): void {
+    this.journal.push(-1 - i, this.lightest[i]!);
+    this.lightest[i] = e;
+  }
+
+  /** Places e in round c, objectives included, without journal or caches (see `rollback`). */
+  private attach(e: number, c: number): void {
+    const model = this.model;
+    const u = model.edgeLeft[e]!;
+    const v = model.edgeRight[e]!;
+    this.colour[e] = c;
+    this.slot[u * this.colours + c] = e;
+    this.slot[v * this.colours + c] = e;
+    if (++this.load[c]! === model.tables) this.fullRounds++;
+    this.position[e] = this.members[c]!.length;
+    this.members[c]!.push(e);
+    this.bump(u, 1);
+    this.bump(v, 1);
+    this.weight += model.edgeWeight[e]!;
+    if (model.edgeWish[e] === 'must') this.musts++;
+    if (this.preferred !== undefined && this.preferred[e] === c) this.stable++;
+  }
+
+  private detach(e: number): void {
+    const model = this.model;
+    const c = this.colour[e]!;
+    const u = model.edgeLeft[e]!;
+    const v = model.edgeRight[e]!;
     this.colour[e] = -1;
     this.slot[u * this.colours + c] = -1;
     this.slot[v * this.colours + c] = -1;
-    if (this.load[c]!-- === this.model.tables) this.fullRounds--;
-    if (this.lightest[c] === e) this.lightest[c] = -1;
+    if (this.load[c]!-- === model.tables) this.fullRounds--;
     const list = this.members[c]!;
     const last = list.pop()!;
     if (last !== e) {
@@ -107,21 +193,54 @@ export class RoundBoard {
     }
     this.bump(u, -1);
     this.bump(v, -1);
-    this.weight -= this.model.edgeWeight[e]!;
-    if (this.model.edgeWish[e] === 'must') this.musts--;
-    if (this.preferred?.[e] === c) this.stable--;
-    this.journal.push(e, c);
+    this.weight -= model.edgeWeight[e]!;
+    if (model.edgeWish[e] === 'must') this.musts--;
+    if (this.preferred !== undefined && this.preferred[e] === c) this.stable--;
   }
 
-  /** The lightest meeting of round c (the first found among equals), −1 when it is empty. */
+  /** The lightest meeting of round c (the lowest index among equals), −1 when it is empty. */
   lightestIn(c: number): number {
     const known = this.lightest[c]!;
-    if (known >= 0) return known;
+    if (known !== UNKNOWN) return known === NONE ? -1 : known;
     let best = -1;
-    for (const e of this.members[c]!)
-      if (best < 0 || this.model.edgeWeight[e]! < this.model.edgeWeight[best]!) best = e;
-    this.lightest[c] = best;
+    for (const e of this.members[c]!) if (best < 0 || this.lighter(e, best)) best = e;
+    this.setLightest(c, best < 0 ? NONE : best);
     return best;
+  }
+
+  /** The weight of the lightest meeting placed, +∞ when none is. */
+  lightestWeight(): number {
+    let best = this.lightest[this.everywhere]!;
+    if (best === UNKNOWN) {
+      best = NONE;
+      for (let c = 0; c < this.colours; c++) {
+        const e = this.lightestIn(c);
+        if (e >= 0 && (best < 0 || this.lighter(e, best))) best = e;
+      }
+      this.setLightest(this.everywhere, best);
+    }
+    return best === NONE ? Infinity : this.model.edgeWeight[best]!;
+  }
+
+  /**
+   * The last of x's placed meetings in the search's order (`must` pairs first, then heaviest
+   * first): its lightest but for `must` pairs; −1 when it has none.
+   */
+  lightestOf(x: number): number {
+    const known = this.lightest[this.colours + x]!;
+    if (known !== UNKNOWN) return known === NONE ? -1 : known;
+    const edges = this.incident[x]!;
+    let last = -1;
+    for (let i = edges.length - 1; i >= 0 && last < 0; i--)
+      if (this.colour[edges[i]!]! >= 0) last = edges[i]!;
+    this.setLightest(this.colours + x, last < 0 ? NONE : last);
+    return last;
+  }
+
+  private lighter(e: number, f: number): boolean {
+    const we = this.model.edgeWeight[e]!;
+    const wf = this.model.edgeWeight[f]!;
+    return we < wf || (we === wf && e < f);
   }
 
   /** The meetings of round c (a live view: copy it before changing the board). */
@@ -134,12 +253,13 @@ export class RoundBoard {
   }
 
   rollback(mark: number): void {
-    while (this.journal.length > mark) {
-      const previous = this.journal.pop()!;
-      const e = this.journal.pop()!;
-      if (previous < 0) this.unassign(e);
-      else this.assign(e, previous);
-      this.journal.length -= 2;
+    const journal = this.journal;
+    while (journal.length > mark) {
+      const previous = journal.pop()!;
+      const e = journal.pop()!;
+      if (e < 0) this.lightest[-1 - e] = previous;
+      else if (previous < 0) this.detach(e);
+      else this.attach(e, previous);
     }
   }
 
@@ -203,8 +323,13 @@ export class RoundBoard {
     return false;
   }
 
+  /**
+   * Follows the path from `start` alternating rounds a and b; when every meeting on it may take
+   * the other round and the tables suffice, swaps them and places e in `target`.
+   */
   private tryFlip(start: number, a: number, b: number, e: number, target: number): boolean {
-    const path: number[] = [];
+    const path = this.path;
+    path.length = 0;
     let x = start;
     let c = a;
     let toB = 0;
@@ -222,9 +347,9 @@ export class RoundBoard {
     const loadA = this.load[a]! - toB + toA + (target === a ? 1 : 0);
     const loadB = this.load[b]! + toB - toA + (target === b ? 1 : 0);
     if (loadA > this.model.tables || loadB > this.model.tables) return false;
-    const old = path.map((f) => this.colour[f]!);
+    // NOTE: the path alternates from round a: its even meetings go to b, its odd ones to a.
     for (const f of path) this.unassign(f);
-    path.forEach((f, i) => this.assign(f, old[i] === a ? b : a));
+    for (let i = 0; i < path.length; i++) this.assign(path[i]!, i % 2 === 0 ? b : a);
     this.assign(e, target);
     return true;
   }
@@ -233,11 +358,10 @@ export class RoundBoard {
     return this.placeDirect(e, wish) || this.placeByPath(e);
   }
 
+  /** A vertex's count moves by ±1: the deficit moves when it is (or goes) below its lower bound. */
   private bump(x: number, delta: number): void {
-    const before = this.count[x]!;
-    const after = before + delta;
+    const after = this.count[x]! + delta;
     this.count[x] = after;
-    const l = this.lower[x]!;
-    this.deficit += Math.max(0, l - after) - Math.max(0, l - before);
+    if (delta > 0 ? after <= this.lower[x]! : after < this.lower[x]!) this.deficit -= delta;
   }
 }

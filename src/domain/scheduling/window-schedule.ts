@@ -37,7 +37,9 @@ export function scheduleWithWindows(
   ceiling: number,
   preferred?: Int32Array,
 ): RoundBoard {
-  const board = new RoundBoard(model, lowerBounds(model, fairness), preferred);
+  const order = edgeOrder(model);
+  const { byWeight, incident } = order;
+  const board = new RoundBoard(model, lowerBounds(model, fairness), order, preferred);
   const edges = model.edgeLeft.length;
   const initial: number[] = [];
   for (let e = 0; e < edges; e++) if (chosen[e]) initial.push(e);
@@ -59,7 +61,6 @@ export function scheduleWithWindows(
   for (const e of initial) if (board.hasRoom(e)) board.place(e, preferred?.[e] ?? -1);
   board.commit();
 
-  const { byWeight, incident } = edgeOrder(model);
   // NOTE: small events get the stronger moves (exact rounds, deeper chains). Re-planning is live and
   // gets a lighter search, except for the smallest events, where the full one costs little and
   // seeds the exact search (exact-windows.ts) better.
@@ -84,9 +85,13 @@ export function scheduleWithWindows(
         }
       }
     }
-    for (const e of byWeight) {
-      if (budget <= 0) break;
+    for (let i = 0; i < byWeight.length && budget > 0; i++) {
+      const e = byWeight[i]!;
       if (board.colour[e]! >= 0) continue;
+      if (!deep && nothingLeftFrom(board, e)) {
+        budget -= unplacedFrom(board, byWeight, i);
+        break;
+      }
       budget--;
       if (insert(board, e, incident, deep)) improved = true;
     }
@@ -142,7 +147,10 @@ function ruinAndRecreate(
     const x = Math.floor(random() * model.vertexCount);
     budget--;
     if (board.count[x] === 0 && board.count[x]! >= board.lower[x]!) continue;
-    const before = scoreOf(board);
+    const deficit = board.deficit;
+    const musts = board.musts;
+    const weight = board.weight;
+    const stable = board.stable;
     const start = board.mark();
     touched.length = 0;
     touched.push(x);
@@ -154,8 +162,14 @@ function ruinAndRecreate(
       touched.push(model.edgeLeft[e] === x ? model.edgeRight[e]! : model.edgeLeft[e]!);
     }
     for (const y of touched) {
-      for (const e of incident[y]!) {
+      const edges = incident[y]!;
+      for (let i = 0; i < edges.length; i++) {
+        const e = edges[i]!;
         if (board.colour[e]! >= 0) continue;
+        if (!deep && nothingLeftFrom(board, e)) {
+          budget -= unplacedFrom(board, edges, i);
+          break;
+        }
         budget--;
         insert(board, e, incident, deep);
       }
@@ -167,7 +181,7 @@ function ruinAndRecreate(
         resolveRound(board, c);
       }
     }
-    if (compareScore(board, before) >= 0) board.commit();
+    if (gain(board, deficit, musts, weight, stable) >= 0) board.commit();
     else board.rollback(start);
   }
 }
@@ -185,29 +199,18 @@ function isOptimal(board: RoundBoard, mustCeiling: number, ceiling: number): boo
   );
 }
 
-interface Score {
-  readonly deficit: number;
-  readonly musts: number;
-  readonly weight: number;
-  readonly stable: number;
-}
-
-const scoreOf = (board: RoundBoard): Score => ({
-  deficit: board.deficit,
-  musts: board.musts,
-  weight: board.weight,
-  stable: board.stable,
-});
-
 /**
- * Lexicographic: less fairness deficit, then more `must` pairs, then more weight, then more
- * meetings left where they were.
+ * 1 when the board is better than the score given, −1 when worse, 0 when as good,
+ * lexicographically: less fairness deficit, then more `must` pairs, then more weight, then more
+ * meetings left where they were (numbers, not a score object: the search compares after every
+ * move; a sign, not a difference, so that V8 sees small integers only and does not deoptimise).
  */
-function compareScore(board: RoundBoard, before: Score): number {
-  if (board.deficit !== before.deficit) return before.deficit - board.deficit;
-  if (board.musts !== before.musts) return board.musts - before.musts;
-  if (Math.abs(board.weight - before.weight) > 1e-9) return board.weight - before.weight;
-  return board.stable - before.stable;
+function gain(board: RoundBoard, deficit: number, musts: number, weight: number, stable: number): number {
+  if (board.deficit !== deficit) return board.deficit < deficit ? 1 : -1;
+  if (board.musts !== musts) return board.musts > musts ? 1 : -1;
+  if (Math.abs(board.weight - weight) > 1e-9) return board.weight > weight ? 1 : -1;
+  if (board.stable !== stable) return board.stable > stable ? 1 : -1;
+  return 0;
 }
 
 /**
@@ -221,44 +224,40 @@ function insert(
   deep = false,
 ): boolean {
   const model = board.model;
-  const before: Score = {
-    deficit: board.deficit,
-    musts: board.musts,
-    weight: board.weight,
-    stable: board.stable,
-  };
+  const deficit = board.deficit;
+  const musts = board.musts;
+  const weight = board.weight;
+  const stable = board.stable;
   const w = model.edgeWeight[e]!;
-  if (board.hasRoom(e)) {
+  // True once no round is free at both ends of e with a free table: every move below ejects.
+  let blocked = true;
+  // NOTE: with every round full no meeting fits directly, nor by swapping two rounds.
+  if (!board.allFull() && board.hasRoom(e)) {
     const start = board.mark();
     if (board.place(e)) {
-      if (compareScore(board, before) > 0 || w === 0) return true;
+      if (gain(board, deficit, musts, weight, stable) > 0 || w === 0) return true;
       board.rollback(start);
+      blocked = false;
     }
   }
   const u = model.edgeLeft[e]!;
   const v = model.edgeRight[e]!;
   const uFull = board.count[u]! >= model.remainingCap[u]!;
   const vFull = board.count[v]! >= model.remainingCap[v]!;
-  const uLightest = uFull ? lightestPlaced(board, incident[u]!) : -1;
-  const vLightest = vFull ? lightestPlaced(board, incident[v]!) : -1;
   // NOTE: unless an end of e is below its lower bound, no move inserting e can lower the deficit
   // (ejected meetings that come back only restore it), and unless e is a `must` pair none can
   // place more of them: only weight, then stability, can gain.
   const weightOnly =
     board.count[u]! >= board.lower[u]! && board.count[v]! >= board.lower[v]! && model.edgeWish[e] !== 'must';
-  // An end at its cap must drop a meeting that cannot come back (the end stays at its cap): if e
-  // is no heavier than that end's lightest meeting, no ejection can gain weight (and when
-  // re-planning, if it is lighter, none can gain weight or stability).
-  if (weightOnly && !deep) {
-    for (const lightest of [uLightest, vLightest]) {
-      if (lightest < 0) continue;
-      const other = model.edgeWeight[lightest]!;
-      if (board.preferred ? w < other : w <= other) return false;
-    }
-  }
+  const pruned = weightOnly && !deep;
+  if (pruned && blocked && cannotGain(board, leastEjected(board, e, uFull, vFull), w)) return false;
+  const uLightest = uFull ? board.lightestOf(u) : -1;
+  const vLightest = vFull ? board.lightestOf(v) : -1;
   const blockers = BLOCKERS;
   for (let c = 0; c < board.colours; c++) {
-    if (!board.allowed(e, c)) continue;
+    // NOTE: what a move must eject is checked first, before the move is built: most are too heavy.
+    const least = board.leastEjectedIn(e, c);
+    if (least < 0 || (pruned && cannotGain(board, least, w))) continue;
     let size = addBlocker(blockers, 0, board.at(u, c));
     size = addBlocker(blockers, size, board.at(v, c));
     if (board.load[c]! >= model.tables && size === 0) size = addBlocker(blockers, 0, board.lightestIn(c));
@@ -266,19 +265,105 @@ function insert(
     if (vFull && board.at(v, c) < 0) size = addBlocker(blockers, size, vLightest);
     let ejected = 0;
     for (let i = 0; i < size; i++) ejected += model.edgeWeight[blockers[i]!]!;
-    const cannotGain = board.preferred ? ejected > w : ejected >= w;
-    if (cannotGain && weightOnly && !deep) continue;
-    const start = board.mark();
-    for (let i = 0; i < size; i++) board.unassign(blockers[i]!);
-    if (board.hasRoom(e) && board.load[c]! < model.tables) {
-      board.assign(e, c);
-      for (let i = 0; i < size; i++) if (board.hasRoom(blockers[i]!)) board.place(blockers[i]!);
-      if (deep) for (let i = 0; i < size; i++) refill(board, blockers[i]!, u, v, incident);
-      if (compareScore(board, before) > 0) return true;
-    }
-    board.rollback(start);
+    if (pruned && (cannotGain(board, ejected, w) || strandsEnd(board, blockers[0]!, size, c, e))) continue;
+    if (tryMove(board, e, c, size, incident, deep)) return true;
   }
   return false;
+}
+
+/**
+ * Ejects the first `size` blockers, puts e in round c and lets the ejected find another round;
+ * keeps the move if the board is better, else undoes it. Apart from `insert`, which runs far more
+ * often: V8 compiles the small hot function sooner and cheaper.
+ */
+function tryMove(
+  board: RoundBoard,
+  e: number,
+  c: number,
+  size: number,
+  incident: readonly (readonly number[])[],
+  deep: boolean,
+): boolean {
+  const deficit = board.deficit;
+  const musts = board.musts;
+  const weight = board.weight;
+  const stable = board.stable;
+  const blockers = BLOCKERS;
+  const start = board.mark();
+  for (let i = 0; i < size; i++) board.unassign(blockers[i]!);
+  if (board.hasRoom(e) && board.load[c]! < board.model.tables) {
+    board.assign(e, c);
+    for (let i = 0; i < size; i++) if (board.hasRoom(blockers[i]!)) board.place(blockers[i]!);
+    if (deep) {
+      const u = board.model.edgeLeft[e]!;
+      const v = board.model.edgeRight[e]!;
+      for (let i = 0; i < size; i++) refill(board, blockers[i]!, u, v, incident);
+    }
+    if (gain(board, deficit, musts, weight, stable) > 0) return true;
+  }
+  board.rollback(start);
+  return false;
+}
+
+/**
+ * True when no insertion of e, nor of any edge after it in the search's order (no heavier, and
+ * not a `must` pair if e is not), can gain: no deficit is left, every round is full (each
+ * insertion ejects a placed meeting) and e is no heavier than the lightest meeting placed.
+ * Loops over that order stop there; they count the edges skipped as tried, so that the budgets
+ * still measure the same moves.
+ */
+function nothingLeftFrom(board: RoundBoard, e: number): boolean {
+  return (
+    board.deficit === 0 &&
+    board.allFull() &&
+    board.model.edgeWish[e] !== 'must' &&
+    cannotGain(board, board.lightestWeight(), board.model.edgeWeight[e]!)
+  );
+}
+
+/** Unplaced edges among edges[from..]. */
+function unplacedFrom(board: RoundBoard, edges: ArrayLike<number>, from: number): number {
+  let unplaced = 0;
+  for (let i = from; i < edges.length; i++) if (board.colour[edges[i]!]! < 0) unplaced++;
+  return unplaced;
+}
+
+/**
+ * A move that only trades weight (and stability) gains nothing when what it ejects weighs more
+ * than e (re-planning: a tie may still keep a meeting in place), or as much (otherwise).
+ */
+function cannotGain(board: RoundBoard, ejected: number, w: number): boolean {
+  return board.preferred ? ejected > w : ejected >= w;
+}
+
+/**
+ * With every round full, a move that ejects one meeting f of round c to put e there leaves them
+ * all full, so f finds no other round: if an end of f that is not an end of e is at or below its
+ * lower bound, the deficit rises and the move would be undone (most weight-only moves tried were).
+ */
+function strandsEnd(board: RoundBoard, f: number, size: number, c: number, e: number): boolean {
+  if (size !== 1 || board.colour[f] !== c || !board.allFull()) return false;
+  const model = board.model;
+  return starved(board, model.edgeLeft[f]!, e) || starved(board, model.edgeRight[f]!, e);
+}
+
+/** x is not an end of e, and one meeting fewer would leave it below its lower bound. */
+function starved(board: RoundBoard, x: number, e: number): boolean {
+  return (
+    x !== board.model.edgeLeft[e] && x !== board.model.edgeRight[e] && board.count[x]! <= board.lower[x]!
+  );
+}
+
+/**
+ * A lower bound on the weight any insertion of e ejects in any round, when none is free at both
+ * ends: each move ejects at least one placed meeting (so at least the lightest of all), and for
+ * each end at its cap one of its meetings (as the search ranks them, at least its lightest).
+ */
+function leastEjected(board: RoundBoard, e: number, uFull: boolean, vFull: boolean): number {
+  const weights = board.model.edgeWeight;
+  const u = uFull ? board.lightestOf(board.model.edgeLeft[e]!) : -1;
+  const v = vFull ? board.lightestOf(board.model.edgeRight[e]!) : -1;
+  return Math.max(u < 0 ? 0 : weights[u]!, v < 0 ? 0 : weights[v]!, board.lightestWeight());
 }
 
 /**
@@ -310,9 +395,4 @@ function addBlocker(blockers: Int32Array, size: number, f: number): number {
   for (let i = 0; i < size; i++) if (blockers[i] === f) return size;
   blockers[size] = f;
   return size + 1;
-}
-
-function lightestPlaced(board: RoundBoard, edges: readonly number[]): number {
-  for (let i = edges.length - 1; i >= 0; i--) if (board.colour[edges[i]!]! >= 0) return edges[i]!;
-  return -1;
 }

@@ -28,6 +28,10 @@ export class RoundBoard {
   stable = 0;
   /** Rounds whose tables are all taken. */
   private fullRounds = 0;
+  /** Bumped by every change of the placement: keys the cache of `leastEjectable`. */
+  private version = 0;
+  private ejectableVersion = -1;
+  private ejectable = 0;
   private readonly slot: Int32Array;
   private readonly attends: Uint8Array;
   /**
@@ -72,9 +76,12 @@ export class RoundBoard {
     this.rank = new Int32Array(model.edgeLeft.length);
     for (let i = 0; i < order.byWeight.length; i++) this.rank[order.byWeight[i]!] = i;
     this.incident = order.incident;
+    const present = model.present;
+    const stride = model.rounds + 1;
+    const colours = this.colours;
     for (let x = 0; x < model.vertexCount; x++) {
-      for (let c = 0; c < this.colours; c++)
-        this.attends[x * this.colours + c] = model.present[x * (model.rounds + 1) + model.fromRound + c]!;
+      const from = x * stride + model.fromRound;
+      for (let c = 0; c < colours; c++) this.attends[x * colours + c] = present[from + c]!;
       this.deficit += lower[x]!;
     }
   }
@@ -164,6 +171,7 @@ export class RoundBoard {
     const u = model.edgeLeft[e]!;
     const v = model.edgeRight[e]!;
     this.colour[e] = c;
+    this.version++;
     this.slot[u * this.colours + c] = e;
     this.slot[v * this.colours + c] = e;
     if (++this.load[c]! === model.tables) this.fullRounds++;
@@ -182,6 +190,7 @@ export class RoundBoard {
     const u = model.edgeLeft[e]!;
     const v = model.edgeRight[e]!;
     this.colour[e] = -1;
+    this.version++;
     this.slot[u * this.colours + c] = -1;
     this.slot[v * this.colours + c] = -1;
     if (this.load[c]!-- === model.tables) this.fullRounds--;
@@ -206,6 +215,38 @@ export class RoundBoard {
     for (const e of this.members[c]!) if (best < 0 || this.lighter(e, best)) best = e;
     this.setLightest(c, best < 0 ? NONE : best);
     return best;
+  }
+
+  /**
+   * With every round full, a lower bound on what a weight-only insertion can eject and still
+   * gain: one meeting ejected alone leaves the rounds full, so it finds no other round, and it
+   * needs an end (not shared with the inserted pair) above its lower bound or the deficit rises:
+   * at least the lightest such meeting; two or more weigh at least the two lightest together.
+   */
+  leastEjectable(): number {
+    if (this.ejectableVersion === this.version) return this.ejectable;
+    const model = this.model;
+    let alone = Infinity;
+    let first = Infinity;
+    let second = Infinity;
+    for (let c = 0; c < this.colours; c++) {
+      for (const f of this.members[c]!) {
+        const w = model.edgeWeight[f]!;
+        if (w < first) {
+          second = first;
+          first = w;
+        } else if (w < second) second = w;
+        if (w < alone && (this.aboveLower(model.edgeLeft[f]!) || this.aboveLower(model.edgeRight[f]!)))
+          alone = w;
+      }
+    }
+    this.ejectable = Math.min(alone, first + second);
+    this.ejectableVersion = this.version;
+    return this.ejectable;
+  }
+
+  private aboveLower(x: number): boolean {
+    return this.count[x]! > this.lower[x]!;
   }
 
   /** The weight of the lightest meeting placed, +∞ when none is. */

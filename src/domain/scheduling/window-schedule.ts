@@ -41,25 +41,7 @@ export function scheduleWithWindows(
   const { byWeight, incident } = order;
   const board = new RoundBoard(model, lowerBounds(model, fairness), order, preferred);
   const edges = model.edgeLeft.length;
-  const initial: number[] = [];
-  for (let e = 0; e < edges; e++) if (chosen[e]) initial.push(e);
-  // Rounds each chosen meeting may take (only those are sorted by it).
-  const options = new Int32Array(edges);
-  for (const e of initial) for (let c = 0; c < board.colours; c++) if (board.allowed(e, c)) options[e]!++;
-  const keeps = (e: number): number => Number((preferred?.[e] ?? -1) >= 0);
-  const must = (e: number): number => Number(model.edgeWish[e] === 'must');
-  let mustCeiling = 0;
-  for (const e of initial) mustCeiling += must(e);
-  initial.sort(
-    (x, y) =>
-      must(y) - must(x) ||
-      keeps(y) - keeps(x) ||
-      options[x]! - options[y]! ||
-      model.edgeWeight[y]! - model.edgeWeight[x]! ||
-      x - y,
-  );
-  for (const e of initial) if (board.hasRoom(e)) board.place(e, preferred?.[e] ?? -1);
-  board.commit();
+  const mustCeiling = placeChosen(board, chosen, preferred);
 
   // NOTE: small events get the stronger moves (exact rounds, deeper chains). Re-planning is live and
   // gets a lighter search, except for the smallest events, where the full one costs little and
@@ -113,6 +95,35 @@ export function scheduleWithWindows(
   }
   if (sweeps) sweepRounds(board, mustCeiling, ceiling);
   return board;
+}
+
+/**
+ * Places the flow's meetings: `must` pairs first, then those that may keep their previous round,
+ * then the hardest (fewest rounds open to them), then the heaviest. Returns how many are `must`
+ * pairs.
+ */
+function placeChosen(board: RoundBoard, chosen: Uint8Array, preferred?: Int32Array): number {
+  const model = board.model;
+  const initial: number[] = [];
+  // NOTE: one small key per meeting and a comparator of array reads: this sort runs before V8 has
+  // optimised anything, and closures called in every comparison made it cost several ms.
+  const key = new Int32Array(chosen.length);
+  let musts = 0;
+  for (let e = 0; e < chosen.length; e++) {
+    if (!chosen[e]) continue;
+    initial.push(e);
+    const must = model.edgeWish[e] === 'must' ? 1 : 0;
+    const keeps = preferred !== undefined && preferred[e]! >= 0 ? 1 : 0;
+    let options = 0;
+    for (let c = 0; c < board.colours; c++) if (board.allowed(e, c)) options++;
+    key[e] = ((1 - must) * 2 + 1 - keeps) * (board.colours + 1) + options;
+    musts += must;
+  }
+  const weight = model.edgeWeight;
+  initial.sort((x, y) => key[x]! - key[y]! || weight[y]! - weight[x]! || x - y);
+  for (const e of initial) if (board.hasRoom(e)) board.place(e, preferred?.[e] ?? -1);
+  board.commit();
+  return musts;
 }
 
 /** Plans each round again exactly, the others fixed, until no round improves (see `resolveRound`). */
@@ -308,16 +319,16 @@ function tryMove(
 /**
  * True when no insertion of e, nor of any edge after it in the search's order (no heavier, and
  * not a `must` pair if e is not), can gain: no deficit is left, every round is full (each
- * insertion ejects a placed meeting) and e is no heavier than the lightest meeting placed.
- * Loops over that order stop there; they count the edges skipped as tried, so that the budgets
- * still measure the same moves.
+ * insertion ejects a placed meeting) and e is no heavier than the least a move can eject and keep
+ * (`RoundBoard.leastEjectable`). Loops over that order stop there; they count the edges skipped
+ * as tried, so that the budgets still measure the same moves.
  */
 function nothingLeftFrom(board: RoundBoard, e: number): boolean {
   return (
     board.deficit === 0 &&
     board.allFull() &&
     board.model.edgeWish[e] !== 'must' &&
-    cannotGain(board, board.lightestWeight(), board.model.edgeWeight[e]!)
+    cannotGain(board, board.leastEjectable(), board.model.edgeWeight[e]!)
   );
 }
 
@@ -355,15 +366,17 @@ function starved(board: RoundBoard, x: number, e: number): boolean {
 }
 
 /**
- * A lower bound on the weight any insertion of e ejects in any round, when none is free at both
- * ends: each move ejects at least one placed meeting (so at least the lightest of all), and for
- * each end at its cap one of its meetings (as the search ranks them, at least its lightest).
+ * A lower bound on the weight any insertion of e ejects in any round and keeps, when none is free
+ * at both ends: each move ejects at least one placed meeting (so at least the lightest of all, and
+ * with every round full see `RoundBoard.leastEjectable`), and for each end at its cap one of its
+ * meetings (as the search ranks them, at least its lightest).
  */
 function leastEjected(board: RoundBoard, e: number, uFull: boolean, vFull: boolean): number {
   const weights = board.model.edgeWeight;
   const u = uFull ? board.lightestOf(board.model.edgeLeft[e]!) : -1;
   const v = vFull ? board.lightestOf(board.model.edgeRight[e]!) : -1;
-  return Math.max(u < 0 ? 0 : weights[u]!, v < 0 ? 0 : weights[v]!, board.lightestWeight());
+  const anywhere = board.allFull() ? board.leastEjectable() : board.lightestWeight();
+  return Math.max(u < 0 ? 0 : weights[u]!, v < 0 ? 0 : weights[v]!, anywhere);
 }
 
 /**

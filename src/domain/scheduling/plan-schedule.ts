@@ -9,6 +9,12 @@ import { repairRoundGroups, roundPairsApply } from './round-pairs.ts';
 import { assignTables, sortMeetings, type PlacedPair } from './tables.ts';
 import type { Instance, Meeting, Replan, Schedule } from './types.ts';
 
+/** Internal settings, for the round repair's own calls. */
+export interface PlanOptions {
+  /** The local search only seeds the exact search of a small event (see `scheduleWithWindows`). */
+  readonly seedOnly?: boolean;
+}
+
 /**
  * Plans a speed-dating event: fairness first (every participant meets at least min(m, its cap)
  * others, m as large as possible), then the total weight. Same input, same schedule.
@@ -19,7 +25,7 @@ import type { Instance, Meeting, Replan, Schedule } from './types.ts';
  * planned afresh, history counting towards fairness, previous rounds and tables kept where the
  * new plan allows.
  */
-export function planSchedule(instance: Instance, replan?: Replan): Schedule {
+export function planSchedule(instance: Instance, replan?: Replan, options: PlanOptions = {}): Schedule {
   const fromRound = replan ? Math.min(Math.max(1, Math.floor(replan.fromRound)), instance.rounds + 1) : 1;
   const history = (replan?.previous ?? [])
     .filter((m) => m.round < fromRound)
@@ -37,7 +43,7 @@ export function planSchedule(instance: Instance, replan?: Replan): Schedule {
     fairnessBound = -1;
   } else {
     const preferred = preferredRounds(model, upcoming);
-    const plan = optimise(model, preferred);
+    const plan = optimise(model, preferred, options.seedOnly);
     colour =
       !replan && roundPairsApply(model, plan)
         ? repairRoundGroups(instance, model, plan, planSchedule)

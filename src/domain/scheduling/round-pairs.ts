@@ -2,6 +2,7 @@ import { EXACT_SIZE_LIMIT } from './exact-windows.ts';
 import { realisedFairness } from './fairness.ts';
 import { pairKey, type Model } from './model.ts';
 import { totals, type Plan } from './optimise.ts';
+import type { PlanOptions } from './plan-schedule.ts';
 import type { Instance, Meeting, Participant, Replan, Schedule } from './types.ts';
 
 /** Up to this many edges × rounds, a planned event with windows gets the round-pair repair. */
@@ -11,7 +12,7 @@ const SWEEPS = 2;
 /** Then one sweep over all triples of rounds, when three rounds fit the exact search. */
 const TRIPLE_SWEEPS = 1;
 
-type Planner = (instance: Instance, replan?: Replan) => Schedule;
+type Planner = (instance: Instance, replan?: Replan, options?: PlanOptions) => Schedule;
 
 /**
  * True for events with windows small enough for this repair whose plan is not known to be optimal:
@@ -66,8 +67,8 @@ interface Score {
  * once is what single insertions and one-round re-solves cannot do: move a participant's meeting
  * from one round to another while its partner takes someone else; three rounds untangle the
  * chains of such moves that pairs leave (medium dense events: 6 → 2 and 3 → 1 of 40 below 99.5 %
- * of the optimum, for three times the CPU). `planner` is `planSchedule` (passed in: it calls
- * this).
+ * of the optimum). The sub-problems' local search only seeds their exact search. `planner` is
+ * `planSchedule` (passed in: it calls this).
  */
 export function repairRoundGroups(
   instance: Instance,
@@ -78,12 +79,12 @@ export function repairRoundGroups(
   let colour = plan.colour;
   let best = scoreOf(model, colour);
   const bound = boundScore(model, plan);
-  const k = model.planRounds;
-  const edges = model.edgeLeft.length;
-  const phases = [{ size: 2, sweeps: SWEEPS }];
-  if (k > 3 && edges * 3 <= EXACT_SIZE_LIMIT) phases.push({ size: 3, sweeps: TRIPLE_SWEEPS });
-  for (const { size, sweeps } of phases) {
-    const groups = roundGroups(k, size);
+  if (best.fairness < bound.fairness) {
+    colour = raiseFairness(instance, model, colour, bound.fairness, planner);
+    best = scoreOf(model, colour);
+  }
+  for (const { size, sweeps } of groupPhases(model)) {
+    const groups = roundGroups(model.planRounds, size);
     for (let sweep = 0; sweep < sweeps; sweep++) {
       let improved = false;
       for (const group of groups) {
@@ -100,6 +101,98 @@ export function repairRoundGroups(
     }
   }
   return colour;
+}
+
+/**
+ * Fairness comes first, and the weight-driven sweeps below only see it move when every
+ * participant short of the next level gains at once. So while the schedule is less fair than the
+ * relaxation allows, pairs of rounds are planned again with the pairs of the participants still
+ * short of the next level made heavier than all others together, and a change is kept when it
+ * lowers their total shortfall; a level is adopted only once nobody is short of it (the weight
+ * may then drop: fairness outranks it).
+ */
+function raiseFairness(
+  instance: Instance,
+  model: Model,
+  start: Int32Array,
+  ceiling: number,
+  planner: Planner,
+): Int32Array {
+  let colour = start;
+  for (let target = scoreOf(model, colour).fairness + 1; target <= ceiling; target++) {
+    const reached = reachLevel(instance, model, colour, target, planner);
+    if (!reached) break;
+    colour = reached;
+  }
+  return colour;
+}
+
+/** A schedule where everyone meets at least min(target, cap) others, or undefined if not found. */
+function reachLevel(
+  instance: Instance,
+  model: Model,
+  start: Int32Array,
+  target: number,
+  planner: Planner,
+): Int32Array | undefined {
+  let colour = start;
+  let short = shortfall(model, colour, target);
+  for (const { size, sweeps } of groupPhases(model)) {
+    const groups = roundGroups(model.planRounds, size);
+    for (let sweep = 0; sweep < sweeps && short > 0; sweep++) {
+      let improved = false;
+      for (const group of groups) {
+        if (short === 0) break;
+        const favoured = favourShort(instance, model, colour, target);
+        const candidate = replanRounds(favoured, model, colour, group, planner);
+        const after = shortfall(model, candidate, target);
+        if (after < short) {
+          colour = candidate;
+          short = after;
+          improved = true;
+        }
+      }
+      if (!improved) break;
+    }
+  }
+  return short === 0 ? colour : undefined;
+}
+
+/** Σ over participants of how many meetings they lack to reach min(target, cap). */
+function shortfall(model: Model, colour: Int32Array, target: number): number {
+  const count = totals(model, colour);
+  let short = 0;
+  for (let v = 0; v < model.vertexCount; v++)
+    short += Math.max(0, Math.min(target, model.cap[v]!) - count[v]!);
+  return short;
+}
+
+/** The instance with each pair of a participant short of `target` heavier than all pairs together. */
+function favourShort(instance: Instance, model: Model, colour: Int32Array, target: number): Instance {
+  const count = totals(model, colour);
+  const isShort = (id: string): boolean => {
+    const v = model.indexOf.get(id);
+    return v !== undefined && count[v]! < Math.min(target, model.cap[v]!);
+  };
+  let total = 1;
+  for (const w of instance.weights) total += w.w >= 0 ? w.w : 0;
+  const boost = Math.ceil(total);
+  return {
+    ...instance,
+    weights: instance.weights.map((w) =>
+      isShort(w.a) || isShort(w.b)
+        ? { ...w, w: w.w + boost * (Number(isShort(w.a)) + Number(isShort(w.b))) }
+        : w,
+    ),
+  };
+}
+
+/** Pairs of rounds, then triples when three rounds fit the exact search. */
+function groupPhases(model: Model): { size: number; sweeps: number }[] {
+  const phases = [{ size: 2, sweeps: SWEEPS }];
+  if (model.planRounds > 3 && model.edgeLeft.length * 3 <= EXACT_SIZE_LIMIT)
+    phases.push({ size: 3, sweeps: TRIPLE_SWEEPS });
+  return phases;
 }
 
 /** Every set of `size` rounds among 0..k−1, in lexicographic order. */
@@ -147,7 +240,7 @@ function replanRounds(
     const b = model.ids[model.edgeRight[e]!]!;
     previous.push({ id: '', round, table: ++table[round]!, a, b });
   }
-  const schedule = planner(derived, { previous, fromRound: last, reoptimize: true });
+  const schedule = planner(derived, { previous, fromRound: last, reoptimize: true }, { seedOnly: true });
   const result = Int32Array.from(colour);
   for (let e = 0; e < result.length; e++) if (group.includes(result[e]!)) result[e] = -1;
   for (const m of schedule.meetings) {

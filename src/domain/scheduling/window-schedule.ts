@@ -31,7 +31,9 @@ const DEEP_LIMIT = 400;
  * Presence windows make the rounds a list edge colouring (NP-hard), so the flow's meetings are
  * placed greedily, hardest first, with alternating-path swaps, then a local search inserts
  * meetings (ejecting at most a few others) while it lowers the fairness deficit or, at equal
- * deficit, places more `must` pairs or, at equal number, raises the weight.
+ * deficit, places more `must` pairs or, at equal number, raises the weight. `seedOnly`: the
+ * exact search follows and the schedule only seeds it, so ruin and recreate is skipped (the round
+ * repair's sub-problems, where it was half the time and found nothing the exact search missed).
  */
 export function scheduleWithWindows(
   model: Model,
@@ -39,6 +41,7 @@ export function scheduleWithWindows(
   fairness: number,
   ceiling: number,
   preferred?: Int32Array,
+  seedOnly = false,
 ): RoundBoard {
   const order = edgeOrder(model);
   const { byWeight, incident } = order;
@@ -84,7 +87,7 @@ export function scheduleWithWindows(
     if (!improved) break;
   }
   if (sweeps) sweepRounds(board, mustCeiling, ceiling);
-  if (!live && !isOptimal(board, mustCeiling, ceiling)) {
+  if (!live && !seedOnly && !isOptimal(board, mustCeiling, ceiling)) {
     ruinAndRecreate(
       board,
       incident,

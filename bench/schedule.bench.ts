@@ -170,12 +170,13 @@ const cpuSince = (from: NodeJS.CpuUsage): number => {
 };
 
 /**
- * Repeated calls in one process, after the first: up to 60, or as many as 3 s of CPU allow (at
- * least 2); the steady state is the median of the last third. The first dozen calls of a small
- * instance still run partly unoptimised code (V8 tiers a function up after enough calls), so a
- * median over the second half of 20 calls mixed both states from one process to the next.
+ * Repeated calls in one process, after the first: up to 200, or as many as 3 s of CPU allow (at
+ * least 2); the steady state is the median of the last third. A 3 ms call (100×100) still
+ * alternates between optimised and re-optimised code for its first 60 calls or so (the calls
+ * 40–60 gave a median of 2.7 ms in one process, 3.7 ms in the next; from the 60th on, 2.5–2.7 ms
+ * in every process), and 20 calls mixed both states even more.
  */
-const WARM_RUNS = 60;
+const WARM_RUNS = 200;
 function warmMedian(run: () => void): number {
   const times: number[] = [];
   let spent = 0;

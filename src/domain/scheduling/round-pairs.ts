@@ -5,7 +5,7 @@ import { totals, type Plan } from './optimise.ts';
 import type { PlanOptions } from './plan-schedule.ts';
 import type { Instance, Meeting, Participant, Replan, Schedule } from './types.ts';
 
-/** Up to this many edges × rounds, a planned event with windows gets the round-pair repair. */
+/** Up to this many edges × rounds, a planned event with windows gets the round-group repair. */
 export const ROUND_PAIRS_LIMIT = 6000;
 /** Sweeps over all pairs of rounds, at most: each one re-plans every pair of rounds once. */
 const SWEEPS = 2;
@@ -106,8 +106,9 @@ export function repairRoundGroups(
 /**
  * Fairness comes first, and the weight-driven sweeps below only see it move when every
  * participant short of the next level gains at once. So while the schedule is less fair than the
- * relaxation allows, pairs of rounds are planned again with the pairs of the participants still
- * short of the next level made heavier than all others together, and a change is kept when it
+ * relaxation allows, groups of rounds (pairs, then triples) are planned again with the pairs of
+ * the participants still short of the next level made heavier than all others together, and a
+ * change is kept when it
  * lowers their total shortfall; a level is adopted only once nobody is short of it (the weight
  * may then drop: fairness outranks it).
  */

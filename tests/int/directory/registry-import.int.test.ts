@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generatedSireneLines, SIRENE_HEADER, siretOf, sireneLine } from '../../../bench/fixtures/sirene.ts';
-import { chooseLab } from '../../../src/adapters/cli/commands/import.ts';
+import { chooseLab } from '../../../src/adapters/cli/commands/import-actions.ts';
 import { MalformedFileError } from '../../../src/adapters/import/csv-stream.ts';
 import {
   importRegistryFile,

@@ -16,7 +16,7 @@ import { and, asc, count, desc, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../src/adapters/db/database.ts';
 import { filterConditions, organisationRepository } from '../src/adapters/db/organisations.repo.ts';
 import { organisations } from '../src/adapters/db/schema.ts';
-import { territory } from '../src/adapters/territory/territory.ts';
+import { centreOf, territory } from '../src/adapters/territory/territory.ts';
 import { OrganisationListQuerySchema, type OrganisationListQuery } from '../src/contracts/organisations.ts';
 import { parseSearchQuery } from '../src/domain/directory/search-query.ts';
 import { percentile, pgliteEngine, postgresEngine } from './directory-support.ts';
@@ -26,12 +26,7 @@ const organisationCount = Number(process.argv[2] ?? 100_000);
 const engines = (process.argv[3] ?? 'pglite,postgres').split(',');
 const baselineEvery = Number(process.argv[4] ?? 10);
 const places = territory();
-const nearOf = (code: string) => {
-  const p = places.resolve(code);
-  return p?.latitude != null && p.longitude != null
-    ? { latitude: p.latitude, longitude: p.longitude }
-    : undefined;
-};
+const nearOf = centreOf(places);
 
 /** Search texts by kind; `broad` ones match thousands of the generated organisations. */
 const TEXTS: Record<string, string[]> = {

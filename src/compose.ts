@@ -13,7 +13,7 @@ import { userRepository } from './adapters/db/users.repo.ts';
 import { buildHttpApp, type HttpApp } from './adapters/http/app.ts';
 import { createMailer } from './adapters/mail/mailer.ts';
 import { loadCommuneDirectory } from './adapters/territory/communes.ts';
-import { territory } from './adapters/territory/territory.ts';
+import { centreOf, territory } from './adapters/territory/territory.ts';
 import { directoryRepository } from './adapters/db/directory.repo.ts';
 import { auditRetentionRepository } from './adapters/db/audit-retention.repo.ts';
 import { spreadsheetCodec } from './adapters/import/spreadsheet.ts';
@@ -63,12 +63,7 @@ export async function composeRuntime(database: Database, options: RuntimeOptions
     ...(options.signInPerMinute !== undefined && { signInPerMinute: options.signInPerMinute }),
   });
   const places = territory();
-  const nearOf = (code: string) => {
-    const place = places.resolve(code);
-    return place?.latitude != null && place.longitude != null
-      ? { latitude: place.latitude, longitude: place.longitude }
-      : undefined;
-  };
+  const nearOf = centreOf(places);
   const services: Services = {
     organisations: organisationRepository(db, nearOf),
     territory: places,

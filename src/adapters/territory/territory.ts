@@ -130,6 +130,18 @@ export function loadTerritory(): LoadedTerritory {
   };
 }
 
+/** A commune's centre by any code the territory resolves, for searches "near" a place. */
+export function centreOf(
+  places: Territory,
+): (code: string) => { latitude: number; longitude: number } | undefined {
+  return (code) => {
+    const place = places.resolve(code);
+    return place?.latitude != null && place.longitude != null
+      ? { latitude: place.latitude, longitude: place.longitude }
+      : undefined;
+  };
+}
+
 let cached: LoadedTerritory | undefined;
 
 /** The territory, loaded once per process (about 15 MB of JSON). */

@@ -8,7 +8,7 @@ import { directoryRepository } from '../../db/directory.repo.ts';
 import { labRepository } from '../../db/labs.repo.ts';
 import { MalformedFileError } from '../../import/csv-stream.ts';
 import { importRegistryFile, type RegistryKind } from '../../import/registry-import.ts';
-import { territory } from '../../territory/territory.ts';
+import { centreOf, territory } from '../../territory/territory.ts';
 
 const OptionsSchema = z.object({
   departement: z
@@ -72,12 +72,7 @@ export async function run(kind: RegistryKind, file: string, raw: Record<string, 
   try {
     const lab = chooseLab(await labRepository(database.db).list(), options.lab, departements);
     const places = territory();
-    const nearOf = (code: string) => {
-      const p = places.resolve(code);
-      return p?.latitude != null && p.longitude != null
-        ? { latitude: p.latitude, longitude: p.longitude }
-        : undefined;
-    };
+    const nearOf = centreOf(places);
     // The report goes to the working directory: the registry file may sit on a read-only disk.
     const reportPath = options.report ?? `${basename(file)}.rejets.csv`;
     const started = performance.now();
